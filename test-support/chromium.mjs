@@ -1,0 +1,13 @@
+// Launch settings for Debian's Chromium, shared by web-test-runner and the e2e harness.
+export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
