@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, chromiumPath } from './test-support/chromium.mjs';
+import { countReporter } from './test-support/count-reporter.mjs';
 
 export default {
   files: ['packages/*/src/**/*.test.ts'],
@@ -17,6 +19,7 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
+  reporters: [defaultReporter(), countReporter()],
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.wtr.json' })],
   browsers: [
     chromeLauncher({

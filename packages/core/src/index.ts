@@ -18,3 +18,5 @@ export { createConsentStore, checksum, type ConsentState, type ConsentChoice, ty
 export { createOutbox, type Outbox, type OutboxOptions } from './outbox.js';
 export { createTransport, newIdempotencyKey, parseRetryAfter, type Transport, type TransportOptions, type RequestOptions, type Schema } from './transport.js';
 export * from './errors.js';
+export { cachedConfig, rememberConfig } from './config-cache.js';
+export { paths } from './paths.js';

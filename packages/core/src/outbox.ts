@@ -9,7 +9,8 @@
  */
 import type { Transport } from './transport.js';
 import { ConsentkitError, NetworkError, RateLimitedError, ServerError } from './errors.js';
-import { ConsentReceipt, paths, type ConsentRecord } from './wire.js';
+import { paths } from './paths.js';
+import type { ConsentRecord } from './wire.js';
 
 export interface OutboxOptions {
   transport: Transport;
@@ -89,7 +90,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
         idempotencyKey: record.id,
         keepalive,
         retries: keepalive ? 0 : retries,
-        schema: ConsentReceipt,
         signal: keepalive ? undefined : inflight.signal,
       });
       return 'done';
