@@ -6,4 +6,5 @@ export default libraryConfig(import.meta.url, {
   i18n: './src/i18n.ts',
   lite: './src/lite.ts',
   send: './src/send.ts',
+  lit: './src/lit.ts',
 });
