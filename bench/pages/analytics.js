@@ -1,0 +1,1 @@
+window.__analyticsRan = (window.__analyticsRan || 0) + 1;
