@@ -32,6 +32,8 @@ ${head}  <title>consentkit</title></head><body>
 ${body}</body></html>\n`,
   );
   const vanilla = {
+    // v3 hides itself from automated browsers by default; this bench is one.
+    hideFromBots: false,
     categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
     language: {
       default: 'en',
