@@ -1,0 +1,3 @@
+import { base, theme } from '../shared/styles.js';
+
+export const styles = [theme('newsletter-unsubscribe'), base];
