@@ -171,7 +171,7 @@ describe('booking API (PGlite)', () => {
 
     const [visitor, office] = mails;
     expect(visitor!.to).toBe('Ada@Example.com');
-    expect(visitor!.kind).toBe('booking-confirmation');
+    expect(visitor!.kind).toBe('booking.confirmation');
     // In the visitor's zone (New York: 03:00 on 2 March) and with the cancel link (token in the fragment).
     expect(visitor!.text).toContain('Monday, March 2, 2026, 3:00 AM');
     expect(visitor!.text).toContain(`https://api.acme.example/v1/bookings/${r.json.id}/cancel#token=${r.json.cancelToken}`);
@@ -214,7 +214,7 @@ describe('booking API (PGlite)', () => {
     expect(new Set([a.json.id, b.json.id, c.json.id]).size).toBe(1);
     expect(c.headers.get('idempotent-replayed')).toBe('true');
     expect(await db.selectFrom('bookings').select('id').execute()).toHaveLength(1);
-    expect(mails.filter((m) => m.kind === 'booking-confirmation')).toHaveLength(1);
+    expect(mails.filter((m) => m.kind === 'booking.confirmation')).toHaveLength(1);
     // Every token handed out cancels the booking (each is stored hashed).
     const other = await post('/v1/bookings', body({ fields: { ...body().fields, subject: 'Other' } }), { 'idempotency-key': key });
     expect(other.status).toBe(409);
@@ -254,7 +254,7 @@ describe('booking API (PGlite)', () => {
     const ok = await post(`/v1/bookings/${id}/cancel`, { token: r.json.cancelToken });
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ id, status: 'cancelled' });
-    expect(mails.map((m) => m.kind).sort()).toEqual(['booking-cancelled', 'booking-cancelled-business']);
+    expect(mails.map((m) => m.kind).sort()).toEqual(['booking.cancelled', 'booking.cancelled-business']);
     expect((await post(`/v1/bookings/${id}/cancel`, { token: r.json.cancelToken })).status).toBe(404);
     const slots = await get('/v1/sites/demo/booking/slots?service=consult&from=2026-03-02&to=2026-03-02&tz=Europe/Luxembourg');
     expect(slots.json.slots[0].start).toBe(MONDAY_9);

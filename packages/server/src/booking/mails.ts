@@ -75,7 +75,7 @@ export function confirmationMail(b: BookingFacts): BookingMail | undefined {
   });
   return {
     site: b.site,
-    kind: 'booking-confirmation',
+    kind: 'booking.confirmation',
     to,
     subject: `Appointment booked: ${b.serviceName}, ${w}`,
     text,
@@ -89,7 +89,7 @@ export function businessMail(b: BookingFacts, to: string, cancelled = false): Bo
   const lines = Object.entries(b.fields).map(([k, v]) => `${k}: ${v}`);
   return {
     site: b.site,
-    kind: cancelled ? 'booking-cancelled-business' : 'booking-notification',
+    kind: cancelled ? 'booking.cancelled-business' : 'booking.notification',
     to,
     subject: `${cancelled ? 'Cancelled' : 'New booking'}: ${b.serviceName}, ${w}`,
     text: [`${cancelled ? 'A booking was cancelled' : 'New booking'} (${b.id})`, `${b.serviceName}: ${w}`, `Visitor's time zone: ${b.timezone}`, '', ...lines].join('\n'),
@@ -102,7 +102,7 @@ export function cancellationMail(b: BookingFacts): BookingMail | undefined {
   const w = when(b.start, b.end, b.timezone, b.locale);
   return {
     site: b.site,
-    kind: 'booking-cancelled',
+    kind: 'booking.cancelled',
     to,
     subject: `Appointment cancelled: ${b.serviceName}, ${w}`,
     text: [`Your appointment "${b.serviceName}" with ${b.siteName} on ${w} is cancelled.`, '', `— ${b.siteName}`].join('\n'),
