@@ -152,7 +152,7 @@ describe('POST /v1/newsletter/subscriptions', () => {
     expect(res.status).toBe(202);
     expect(mails.length).toBe(before + 1);
     const { mail, raw } = lastMailTo('ada.mail@example.org');
-    expect(mail.kind).toBe('newsletter-confirm');
+    expect(mail.kind).toBe('newsletter.confirm');
     expect(mail.subject).toContain('Monthly news');
     expect(raw).not.toMatch(/zz-form-marker|zz-path-marker|zz9|footer-form/);
     expect(mail.text).toMatch(/^https:\/\/www\.demo\.example\/examples\/newsletter-confirm\.html#token=[A-Za-z0-9_-]{43}$/m);
@@ -240,7 +240,7 @@ describe('confirmation', () => {
     expect(new Date(proof.requested_at).toISOString()).toBe('2026-03-01T10:00:00.000Z');
     expect(new Date(proof.confirmed_at!).toISOString()).toBe('2026-03-01T12:30:00.000Z');
     await routes.settled();
-    expect(lastMailTo('proof@example.org').mail.kind).toBe('newsletter-welcome');
+    expect(lastMailTo('proof@example.org').mail.kind).toBe('newsletter.welcome');
     expect(lastMailTo('proof@example.org').raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
   });
 
@@ -329,8 +329,8 @@ describe('retention and data-subject hooks', () => {
     await subscribe('old-confirmed@example.org');
     await post('/v1/newsletter/confirm', { token: confirmToken('old-confirmed@example.org') });
     await routes.settled();
-    const removed = await purgeNewsletter(db, [['demo', cfg]], new Date('2026-01-20T00:00:00Z'));
-    expect(removed.requests).toBeGreaterThanOrEqual(1);
+    const removed = await purgeNewsletter(db, [['demo', 72]], new Date('2026-01-20T00:00:00Z'));
+    expect(removed.newsletterRequests).toBeGreaterThanOrEqual(1);
     const left = await db.selectFrom('newsletter_requests').select(['email', 'status']).where('email', 'in', ['old-pending@example.org', 'old-confirmed@example.org']).execute();
     expect(left).toEqual([{ email: 'old-confirmed@example.org', status: 'confirmed' }]);
   });

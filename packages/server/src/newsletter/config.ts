@@ -1,47 +1,49 @@
 /**
- * The `newsletter` section of a site's server config: lists, token lifetimes, limits,
- * retention, landing pages. Validated with full zod on the server (browser code never loads it).
+ * The `newsletter` section of a site in the server config: lists, token lifetimes, limits,
+ * landing pages. zod/mini, like every other config schema (core's wire.ts objects are reused).
+ * How long pending requests are kept is the site's `retention.pendingSubscriptionHours`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '@consentkit/core/wire';
 
+const posInt = () => z.number().check(z.int(), z.positive());
+const HttpUrl = z.string().check(z.regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL'));
 const Limit = z.object({
   /** Attempts allowed per window. */
-  points: z.number().int().positive(),
-  durationSec: z.number().int().positive(),
+  points: posInt(),
+  durationSec: posInt(),
 });
 
 export const NewsletterList = z.object({
   id: Id,
-  /** Shown in the mails (never anything the visitor typed). */
-  name: z.string().min(1).max(200),
-  description: z.string().max(1000).optional(),
+  /** Shown in the mails (the only list text a mail carries; never anything the visitor typed). */
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.optional(z.string().check(z.maxLength(1000))),
 });
 
+const DEFAULT_LIMITS = { perEmail: { points: 3, durationSec: 3600 }, perIp: { points: 30, durationSec: 3600 } };
+
 export const NewsletterConfig = z.object({
-  lists: z.array(NewsletterList).min(1),
-  /** Lifetime of a confirmation link (default 48 h). */
-  confirmTokenTtlHours: z.number().positive().default(48),
-  /** Lifetime of an unsubscribe link in a mail (default 400 days). */
-  unsubscribeTokenTtlDays: z.number().positive().default(400),
-  /** Pending (never confirmed) requests and dead tokens are purged after this many days. */
-  pendingRetentionDays: z.number().positive().default(7),
-  /** Landing page that hosts `<ck-newsletter-confirm>`; the token goes in the fragment. Default: `<publicUrl>/newsletter-confirm.html`. */
-  confirmUrl: z.string().url().optional(),
-  /** Landing page that hosts `<ck-newsletter-unsubscribe>`. Default: `<publicUrl>/newsletter-unsubscribe.html`. */
-  unsubscribeUrl: z.string().url().optional(),
-  /** Store the requester's IP with the proof of consent (only the trusted-proxy client IP). */
-  storeIp: z.boolean().default(false),
-  /** Sender of the mails (default: the server's mail `from`). */
-  from: z.string().max(320).optional(),
-  limits: z
-    .object({
-      /** Confirmation mails per address per window (subscribe + resend together). */
-      perEmail: Limit.default({ points: 3, durationSec: 3600 }),
-      /** Subscribe/resend requests per client IP per window (429 beyond). */
-      perIp: Limit.default({ points: 30, durationSec: 3600 }),
-    })
-    .default({ perEmail: { points: 3, durationSec: 3600 }, perIp: { points: 30, durationSec: 3600 } }),
+  lists: z.array(NewsletterList).check(z.minLength(1)),
+  /** Lifetime of a confirmation link in hours (default 48). */
+  confirmTokenTtlHours: z._default(z.number().check(z.positive()), 48),
+  /** Lifetime of an unsubscribe link in a mail, in days (default 400). */
+  unsubscribeTokenTtlDays: z._default(z.number().check(z.positive()), 400),
+  /** Page hosting `<ck-newsletter-confirm>` (token in the fragment). Default `<publicUrl>/newsletter-confirm.html`. */
+  confirmUrl: z.optional(HttpUrl),
+  /** Page hosting `<ck-newsletter-unsubscribe>`. Default `<publicUrl>/newsletter-unsubscribe.html`. */
+  unsubscribeUrl: z.optional(HttpUrl),
+  /** Keep the requester's IP with the proof of consent (the trusted-proxy client IP only). Default false. */
+  storeIp: z._default(z.boolean(), false),
+  limits: z._default(
+    z.object({
+      /** Confirmation mails per address per window (subscribe and resend together); beyond: same 202, no mail. */
+      perEmail: z._default(Limit, DEFAULT_LIMITS.perEmail),
+      /** Subscribe/resend requests per client IP per window; beyond: 429 with Retry-After. */
+      perIp: z._default(Limit, DEFAULT_LIMITS.perIp),
+    }),
+    DEFAULT_LIMITS,
+  ),
 });
 export type NewsletterConfig = z.infer<typeof NewsletterConfig>;
 export type NewsletterConfigInput = z.input<typeof NewsletterConfig>;

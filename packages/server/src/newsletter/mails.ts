@@ -43,7 +43,7 @@ export function confirmationMail(o: { site: string; siteName: string; listName: 
     `Do not want these mails? ${o.links.unsubscribePage}`,
   ].join('\n');
   const html = `<p>Hello,</p><p>someone (hopefully you) asked to receive “${esc(o.listName)}” from ${esc(o.siteName)} at ${esc(o.to)}.</p><p><a href="${esc(o.links.page)}">Confirm your subscription</a> (then press “Confirm subscription” on the page).</p><p>The link works once and expires in ${o.ttlHours} hours. If you did not ask for this, ignore this mail: you will not be subscribed.</p><p><a href="${esc(o.links.unsubscribePage)}">Do not want these mails?</a></p>`;
-  return { site: o.site, to: o.to, subject, text, html, headers: unsubscribeHeaders(o.links.oneClick), kind: 'newsletter-confirm' };
+  return { site: o.site, to: o.to, subject, text, html, headers: unsubscribeHeaders(o.links.oneClick), kind: 'newsletter.confirm' };
 }
 
 export function welcomeMail(o: { site: string; siteName: string; listName: string; to: string; links: Omit<MailLinks, 'page'> }): NewsletterMail {
@@ -56,5 +56,5 @@ export function welcomeMail(o: { site: string; siteName: string; listName: strin
     `Unsubscribe at any time, in one click: ${o.links.unsubscribePage}`,
   ].join('\n');
   const html = `<p>Hello,</p><p>your subscription to “${esc(o.listName)}” from ${esc(o.siteName)} is confirmed.</p><p><a href="${esc(o.links.unsubscribePage)}">Unsubscribe</a> at any time, in one click.</p>`;
-  return { site: o.site, to: o.to, subject, text, html, headers: unsubscribeHeaders(o.links.oneClick), kind: 'newsletter-welcome' };
+  return { site: o.site, to: o.to, subject, text, html, headers: unsubscribeHeaders(o.links.oneClick), kind: 'newsletter.welcome' };
 }

@@ -1,23 +1,22 @@
 /** Retention purge (practice 13) and the data-subject hooks (export, erase) of the newsletter. */
 import type { Kysely } from 'kysely';
-import type { NewsletterConfig } from './config.js';
 import type { NewsletterTables } from './schema.js';
 import { normaliseEmail } from './tokens.js';
 
 /**
- * Deletes, per site, requests never confirmed (pending or cancelled) older than
- * `pendingRetentionDays`, and tokens that expired more than that long ago (so an expired link
- * still answers 410 for a while, then simply stops existing). Returns the counts removed.
+ * Deletes, per site, requests never confirmed (pending or cancelled) older than the site's
+ * retention for pending subscriptions (hours), and tokens that expired more than that long ago
+ * (so an expired link still answers 410 for a while, then simply stops existing).
  */
 export async function purgeNewsletter(
   db: Kysely<NewsletterTables>,
-  sites: Iterable<[site: string, config: NewsletterConfig]>,
+  sites: Iterable<[site: string, pendingHours: number]>,
   now = new Date(),
-): Promise<{ requests: number; tokens: number }> {
+): Promise<{ newsletterRequests: number; newsletterTokens: number }> {
   let requests = 0;
   let tokens = 0;
-  for (const [site, cfg] of sites) {
-    const before = new Date(now.getTime() - cfg.pendingRetentionDays * 86_400_000);
+  for (const [site, hours] of sites) {
+    const before = new Date(now.getTime() - hours * 3_600_000);
     const t = await db.deleteFrom('newsletter_tokens').where('site', '=', site).where('expires_at', '<', before).executeTakeFirst();
     const r = await db
       .deleteFrom('newsletter_requests')
@@ -28,7 +27,7 @@ export async function purgeNewsletter(
     tokens += Number(t.numDeletedRows);
     requests += Number(r.numDeletedRows);
   }
-  return { requests, tokens };
+  return { newsletterRequests: requests, newsletterTokens: tokens };
 }
 
 /** Everything stored about one address (Art. 15): requests (proof of consent) and subscriptions. */

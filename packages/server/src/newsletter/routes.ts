@@ -37,6 +37,8 @@ export interface NewsletterDeps {
   now?: () => Date;
   /** Where background failures are reported (default console.error). */
   onError?: (err: unknown) => void;
+  /** Hand background work to the server (shutdown waits for it); default: tracked here. */
+  waitUntil?: (work: Promise<void>) => void;
 }
 
 export interface NewsletterRoutes {
@@ -78,6 +80,7 @@ export function newsletterRoutes(deps: NewsletterDeps): NewsletterRoutes {
       .catch(onError)
       .finally(() => running.delete(p));
     running.add(p);
+    deps.waitUntil?.(p);
   };
   const base = (u: string) => (u.endsWith('/') ? u : `${u}/`);
   const api = base(deps.publicUrl);
