@@ -1,0 +1,61 @@
+/**
+ * Opens the database: PostgreSQL through `pg` when a URL is given (DATABASE_URL), else PGlite
+ * (WASM PostgreSQL) in a local folder, or in memory. One SQL dialect, the same migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database } from './schema.js';
+import { migrations } from './migrations/index.js';
+
+export interface DatabaseOptions {
+  /** postgres://… — use PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` (or undefined with `memory: true`) keeps it in memory. */
+  dataDir?: string | undefined;
+  /** Largest pg pool size (default 10). */
+  poolSize?: number;
+}
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function openDatabase(opts: DatabaseOptions): Promise<OpenedDatabase> {
+  let db: Kysely<Database>;
+  let kind: OpenedDatabase['kind'];
+  if (opts.databaseUrl) {
+    kind = 'postgres';
+    // Loaded only when used: PGlite users never load pg.
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    kind = 'pglite';
+    const dir = opts.dataDir && opts.dataDir !== 'memory://' ? opts.dataDir : undefined;
+    if (dir) mkdirSync(dir, { recursive: true });
+    const lite = await PGlite.create(dir ? { dataDir: dir } : {});
+    db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+  }
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    throw err;
+  }
+  return { db, kind, close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'ck_migrations', migrationLockTableName: 'ck_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? error}`);
+}
+
+export type { Database } from './schema.js';
