@@ -18,6 +18,9 @@ import { adminRoutes } from './routes/admin.js';
 import { consentRoutes } from './routes/consents.js';
 import { healthRoutes } from './routes/health.js';
 import { mailboxRoutes } from './routes/mailbox.js';
+import { newsletterFeature } from './newsletter/feature.js';
+import { bookingRoutesFor } from './booking/plugin.js';
+import { noticeRoutesFor } from './notice/plugin.js';
 
 export interface AppOptions {
   /** URL prefix → folder served as static files (e.g. `{ '/': 'examples', '/embed/': 'packages/embed/dist' }`). */
@@ -39,7 +42,7 @@ function requestLog(log: Logger): MiddlewareHandler {
 export function createApp(deps: Deps, opts: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(errorHandler(deps.log));
-  app.notFound((c) => (c.req.path.startsWith('/v1/') ? errorResponse(c, 404, 'not_found', 'No such endpoint') : c.text('Not found', 404)));
+  app.notFound((c) => (c.req.path === '/v1' || c.req.path.startsWith('/v1/') ? errorResponse(c, 404, 'not_found', 'No such endpoint') : c.text('Not found', 404)));
   app.use('*', requestLog(deps.log));
   app.use('/v1/*', cors(deps.config));
   app.use('/v1/*', bodyLimit(deps.config.limits.bodyBytes));
@@ -49,6 +52,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}): Hono {
   app.route('/', adminRoutes(deps));
   if (deps.dev) app.route('/', mailboxRoutes(deps));
   // Features: mount your routes here (one line each).
+  app.route('/', newsletterFeature(deps));
+  app.route('/', noticeRoutesFor(deps));
+  app.route('/', bookingRoutesFor(deps));
 
   const roots = Object.entries(opts.static ?? {}).sort(([a], [b]) => b.length - a.length);
   for (const [prefix, dir] of roots) {

@@ -13,6 +13,9 @@ import * as z from 'zod/mini';
 import { formatPath } from '@consentkit/core';
 import { issueMessage } from './zod.js';
 import { Id } from '@consentkit/core/wire';
+import { NewsletterConfig } from './newsletter/config.js';
+import { BookingConfig } from './booking/config.js';
+import { NoticeConfig } from './notice/config.js';
 
 const posInt = () => z.number().check(z.int(), z.positive());
 const Origin = z.string().check(z.regex(/^https?:\/\/[^/\s?#]+$/, 'expected an origin like https://example.com (no path, no trailing slash)'));
@@ -35,9 +38,9 @@ export const SiteServerConfig = z.strictObject({
   origins: z.array(Origin).check(z.minLength(1)),
   policyUrl: z.string().check(z.minLength(1)),
   retention: z._default(Retention, { consentsDays: 1825, bookingsDays: 365, pendingSubscriptionHours: 72, mailsDays: 30 }),
-  notice: z.optional(z.unknown()),
-  booking: z.optional(z.unknown()),
-  newsletter: z.optional(z.unknown()),
+  notice: z.optional(NoticeConfig),
+  booking: z.optional(BookingConfig),
+  newsletter: z.optional(NewsletterConfig),
 });
 export type SiteServerConfig = z.infer<typeof SiteServerConfig>;
 

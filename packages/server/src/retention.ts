@@ -3,7 +3,9 @@
  * then on an interval. A feature adds ONE line to `purgeJobs`: a function that deletes its
  * expired rows and returns `{ <what>: count }`.
  */
+import { purgeBookingsJob } from './booking/plugin.js';
 import type { Deps } from './deps.js';
+import { purgeNewsletterJob } from './newsletter/feature.js';
 
 export type PurgeJob = (deps: Deps) => Promise<Record<string, number>>;
 
@@ -28,6 +30,8 @@ export const purgeCore: PurgeJob = async ({ db, config, now }) => {
 // Features: add your purge function here (one line each).
 export const purgeJobs: PurgeJob[] = [
   purgeCore,
+  purgeNewsletterJob,
+  purgeBookingsJob,
 ];
 
 /** Run every purge job once; a failing job is logged and the others still run. */

@@ -4,7 +4,9 @@
  * export (`bookings`, `subscriptions`, `mails`, …). Consent records hold no email, so they are
  * neither exported nor erased by address.
  */
+import { bookingsSubject } from './booking/plugin.js';
 import type { Deps } from './deps.js';
+import { newsletterSubjects } from './newsletter/feature.js';
 
 export interface SubjectSource {
   name: string;
@@ -35,4 +37,6 @@ export const mailsSource: SubjectSource = {
 // Features: add your source here (one line each).
 export const subjectSources: SubjectSource[] = [
   mailsSource,
+  newsletterSubjects,
+  bookingsSubject,
 ];

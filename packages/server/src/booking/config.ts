@@ -48,10 +48,6 @@ export const BookingConfig = z.object({
   services: z.array(BookingServiceConfig),
   /** Where the business is told about new and cancelled bookings. */
   notify: z.optional(Email),
-  /** Name the mails are signed with. */
-  businessName: z.optional(LocalizedText),
-  /** Bookings are erased this many days after the appointment ends. */
-  retentionDays: z._default(z.number().check(z.int(), z.minimum(1)), 365),
 });
 export type BookingConfig = z.infer<typeof BookingConfig>;
 

@@ -5,7 +5,9 @@
  * folder and adding it to the `extends` list below (one line), plus its migration in
  * `migrations/index.ts`. Timestamps are `timestamptz` (read back as `Date`).
  */
+import type { BookingTables } from '../booking/schema.js';
 import type { ColumnType, Generated } from 'kysely';
+import type { NewsletterTables } from '../newsletter/schema.js';
 
 type Stamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -77,4 +79,6 @@ export interface CoreTables {
 
 // Features: add your `XTables` to this list (one line each).
 export interface Database
-  extends CoreTables {}
+  extends CoreTables,
+    NewsletterTables,
+    BookingTables {}

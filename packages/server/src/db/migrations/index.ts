@@ -6,7 +6,11 @@
  */
 import type { Migration } from 'kysely';
 import { migration0001Core } from './0001_core.js';
+import { migration0003Newsletter } from '../../newsletter/schema.js';
+import { migration0002Booking } from '../../booking/schema.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': migration0001Core,
+  '0003_newsletter': migration0003Newsletter,
+  '0002_booking': migration0002Booking,
 };
