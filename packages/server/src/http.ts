@@ -9,7 +9,6 @@
  */
 import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import * as z from 'zod/mini';
 import { issueMessage } from './zod.js';
@@ -132,12 +131,57 @@ export function requireSite(c: Context, config: ServerConfig, siteId: string): S
   return site;
 }
 
-/** 413 `payload_too_large` past `maxBytes` (Content-Length or counted while streaming; hono/body-limit). */
+/** Past this, an oversized body is not read to its end before answering (the socket is closed instead). */
+const DRAIN_MAX = 4 * 1024 * 1024;
+
+/**
+ * 413 `payload_too_large` past `maxBytes`, by Content-Length or counted while reading (chunked).
+ * An oversized body up to 4 MiB is read and discarded first, so the client receives the 413
+ * instead of a connection reset mid-upload. A body within the limit is buffered for the handler.
+ */
 export function bodyLimit(maxBytes: number): MiddlewareHandler {
-  return honoBodyLimit({
-    maxSize: maxBytes,
-    onError: (c) => errorResponse(c, 413, 'payload_too_large', `The body is larger than ${maxBytes} bytes`),
-  });
+  const tooLarge = (c: Context) => errorResponse(c, 413, 'payload_too_large', `The body is larger than ${maxBytes} bytes`, undefined, { connection: 'close' });
+  return async (c, next) => {
+    const raw = c.req.raw;
+    if (!raw.body || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const declared = c.req.header('content-length');
+    const reader = raw.body.getReader();
+    const discard = async (seen: number) => {
+      try {
+        for (let n = seen; n <= DRAIN_MAX; ) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          n += value.byteLength;
+        }
+        await reader.cancel();
+      } catch {
+        /* the client went away */
+      }
+    };
+    if (declared !== undefined && Number(declared) > maxBytes) {
+      if (Number(declared) <= DRAIN_MAX) await discard(0);
+      else await reader.cancel().catch(() => {});
+      return tooLarge(c);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await discard(size);
+          return tooLarge(c);
+        }
+        chunks.push(value);
+      }
+    } catch {
+      throw new ApiError(400, 'invalid_json', 'The body could not be read');
+    }
+    c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body: Buffer.concat(chunks), signal: raw.signal });
+    return next();
+  };
 }
 
 /**

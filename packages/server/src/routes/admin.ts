@@ -67,6 +67,15 @@ export function toStoredConsent(r: Row): StoredConsent {
   };
 }
 
+/** `2024-02-30T…` or `…T25:00Z` match the wire pattern but are not instants. */
+export function isRealInstant(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  if (!m || Number.isNaN(Date.parse(s))) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
+}
+
 const CSV_COLUMNS = ['id', 'consentId', 'site', 'revision', 'action', 'source', 'granted', 'denied', 'services', 'gpc', 'locale', 'textHash', 'pagePath', 'clientTime', 'receivedAt'] as const;
 
 function csvCell(v: unknown): string {
@@ -82,6 +91,9 @@ export function adminRoutes(deps: Deps): Hono {
 
   app.get('/v1/admin/consents', async (c) => {
     const q = parseQuery(c, ConsentLogQuery);
+    const badTime = (['from', 'to'] as const).filter((k) => q[k] !== undefined && !isRealInstant(q[k]!));
+    if (badTime.length)
+      throw new ApiError(400, 'validation_failed', 'The request has invalid fields', badTime.map((k) => ({ path: [k], code: 'invalid_format', message: 'expected a real date and time' })));
     const enc = new TextEncoder();
     const csv = q.format === 'csv';
     let after = '0';
@@ -95,13 +107,16 @@ export function adminRoutes(deps: Deps): Hono {
       if (q.to) sel = sel.where('received_at', '<', new Date(q.to));
       return (await sel.orderBy('seq').limit(BATCH).execute()) as Row[];
     };
+    // The first batch is read before answering: a database error is a clean 500, not a cut-off 200.
+    let pending: Row[] | undefined = await page();
     const body = new ReadableStream<Uint8Array>({
       start(ctl) {
         ctl.enqueue(enc.encode(csv ? CSV_COLUMNS.join(',') + '\r\n' : '['));
       },
       async pull(ctl) {
         if (done) return;
-        const rows = await page();
+        const rows = pending ?? (await page());
+        pending = undefined;
         let out = '';
         for (const r of rows) {
           const rec = toStoredConsent(r);
