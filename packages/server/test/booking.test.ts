@@ -100,7 +100,10 @@ const get = async (path: string) => {
 beforeAll(async () => {
   db = new Kysely<BookingTables>({ dialect: new PGliteDialect(new PGlite()) });
   await migration0002Booking.up(db);
-  const sites = { demo: { name: 'Acme', booking, notice: noticeConfig } } as Record<string, { name: string; booking: typeof booking; notice: typeof noticeConfig }>;
+  const sites = { demo: { name: 'Acme', origins: ['https://www.acme.example'], booking, notice: noticeConfig } } as Record<
+    string,
+    { name: string; origins: string[]; booking: typeof booking; notice: typeof noticeConfig }
+  >;
   const app = new Hono();
   const deps = { site: (id: string) => sites[id] };
   app.route('/', noticeRoutes(deps));
@@ -139,6 +142,11 @@ describe('booking API (PGlite)', () => {
     expect(fr.json.services.map((s: any) => s.name)).toEqual(['Consultation', 'Atelier']);
     expect(fr.json.services[0]).toMatchObject({ id: 'consult', durationMinutes: 60, timezone: 'Europe/Luxembourg', requiredFields: ['firstName', 'lastName', 'email', 'subject'] });
     expect((await get('/v1/sites/nope/booking/services')).status).toBe(404);
+    const foreign = await fetch(`${base}/v1/sites/demo/booking/services`, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const own = await fetch(`${base}/v1/sites/demo/booking/services`, { headers: { origin: 'https://www.acme.example' } });
+    expect(own.status).toBe(200);
+    expect((await post('/v1/bookings', body(), { origin: 'https://evil.example' })).status).toBe(403);
   });
 
   it('gives free slots as instants for the visitor day, and refuses bad queries with 400', async () => {

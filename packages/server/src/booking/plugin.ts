@@ -15,7 +15,7 @@ export function bookingRoutesFor(deps: Deps): Hono {
     db: bookingDb(deps),
     site: (id) => {
       const s = deps.site(id);
-      return s && { name: s.name, booking: s.booking, notice: s.notice };
+      return s && { name: s.name, origins: s.origins, booking: s.booking, notice: s.notice };
     },
     mailer: deps.mailer,
     publicUrl: deps.config.publicUrl,

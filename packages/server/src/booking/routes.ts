@@ -23,6 +23,8 @@ import { addDays, isTimeZone, startOfDay } from './tz.js';
 
 export interface BookingSite {
   name?: string | undefined;
+  /** Browser origins allowed to call the API for this site (a request from another origin gets 403). */
+  origins?: string[] | undefined;
   booking?: BookingConfig | undefined;
   notice?: NoticeConfig | undefined;
 }
@@ -40,7 +42,14 @@ export interface BookingDeps {
 
 const MAX_BODY = 32 * 1024;
 const MAX_RANGE_DAYS = 62;
-type Status = 400 | 404 | 409 | 410 | 413 | 415;
+type Status = 400 | 403 | 404 | 409 | 410 | 413 | 415;
+
+/** A browser request from an origin that is not this site's. */
+function foreign(c: Context, site: BookingSite): Response | undefined {
+  const origin = c.req.header('origin');
+  if (origin && site.origins && !site.origins.includes(origin)) return fail(c, 403, 'origin_not_allowed', 'This origin may not call the API for this site');
+  return undefined;
+}
 
 function fail(c: Context, status: Status, error: string, message: string, issues?: FieldIssue[]) {
   return c.json({ error, message, ...(issues ? { issues } : {}) }, status, { 'cache-control': 'no-store' });
@@ -102,6 +111,8 @@ export function bookingRoutes(deps: BookingDeps): Hono {
   app.get('/v1/sites/:site/booking/services', (c) => {
     const site = bookingSite(c.req.param('site'));
     if (!site) return fail(c, 404, 'unknown_site', 'This site offers no booking');
+    const bad = foreign(c, site);
+    if (bad) return bad;
     const lang = noticeLocale(c.req.query('locale'));
     return c.json({ services: site.booking.services.map((s) => publicService(s, lang)) }, 200, { 'cache-control': 'no-cache' });
   });
@@ -109,6 +120,8 @@ export function bookingRoutes(deps: BookingDeps): Hono {
   app.get('/v1/sites/:site/booking/slots', async (c) => {
     const site = bookingSite(c.req.param('site'));
     if (!site) return fail(c, 404, 'unknown_site', 'This site offers no booking');
+    const bad = foreign(c, site);
+    if (bad) return bad;
     const q = SlotsQuery.safeParse(c.req.query());
     if (!q.success) return fail(c, 400, 'validation_failed', 'Invalid query', issuesOf(q.error));
     const service = site.booking.services.find((s) => s.id === q.data.service);
@@ -154,6 +167,8 @@ export function bookingRoutes(deps: BookingDeps): Hono {
     const req = parsed.data;
     const site = bookingSite(req.site);
     if (!site) return fail(c, 404, 'unknown_site', 'This site offers no booking');
+    const bad = foreign(c, site);
+    if (bad) return bad;
     const service = site.booking.services.find((s) => s.id === req.service);
     if (!service) return fail(c, 400, 'validation_failed', 'Unknown service', [{ path: ['service'], code: 'invalid_value', message: 'unknown service' }]);
     const issues: FieldIssue[] = [];
