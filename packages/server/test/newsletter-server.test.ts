@@ -4,12 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '@consentkit/server';
 import { runRetention } from '@consentkit/server';
+import type { Kysely } from 'kysely';
+import type { NewsletterTables } from '../src/newsletter/schema.js';
 import { ORIGIN, admin, errorBody, post, start, testConfig } from './helpers.js';
 
 type Mail = { kind: string; to: string; subject: string; text: string; headers: Record<string, string> };
 let server: RunningServer;
 let clock = new Date('2026-05-04T08:00:00Z');
 let ip = 0;
+/** Typed on this package's sources (the package's `types` export may point at an older build). */
+const db = () => server.deps.db as unknown as Kysely<NewsletterTables>;
 
 beforeAll(async () => {
   const base = testConfig();
@@ -103,13 +107,13 @@ describe('newsletter on the reference server', () => {
     await subscribe('lists@shop.test', { list: 'deals' }, '203.0.113.9, 10.0.0.1');
     const token = tokenOf((await mailsTo('lists@shop.test'))[0]!, 'newsletter-confirm');
     expect((await fetch(`${server.url}/v1/newsletter/confirm?token=${token}`)).status).toBe(404);
-    const rows = () => server.deps.db.selectFrom('newsletter_subscriptions').selectAll().where('email', '=', 'lists@shop.test').execute();
+    const rows = () => db().selectFrom('newsletter_subscriptions').selectAll().where('email', '=', 'lists@shop.test').execute();
     expect(await rows()).toEqual([]);
     const ok = await confirm(token);
     expect(await ok.json()).toEqual({ status: 'confirmed', lists: ['deals'] });
     expect((await rows()).map((r) => r.list)).toEqual(['deals']);
     expect((await errorBody(await confirm(token))).error).toBe('token_invalid');
-    const proof = await server.deps.db.selectFrom('newsletter_requests').selectAll().where('email', '=', 'lists@shop.test').executeTakeFirstOrThrow();
+    const proof = await db().selectFrom('newsletter_requests').selectAll().where('email', '=', 'lists@shop.test').executeTakeFirstOrThrow();
     expect(proof).toMatchObject({ ip: '203.0.113.9', locale: 'de', page_path: '/de/blog', form_id: 'footer', form_version: '7' });
   });
 
@@ -159,6 +163,6 @@ describe('newsletter on the reference server', () => {
     } finally {
       clock = saved;
     }
-    expect(await server.deps.db.selectFrom('newsletter_requests').selectAll().where('email', '=', 'stale@shop.test').execute()).toEqual([]);
+    expect(await db().selectFrom('newsletter_requests').selectAll().where('email', '=', 'stale@shop.test').execute()).toEqual([]);
   });
 });
