@@ -3,7 +3,7 @@
  * (WASM PostgreSQL) in a local folder, or in memory. One SQL dialect, the same migrations.
  */
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.js';
@@ -52,7 +52,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenedDatabas
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'ck_migrations', migrationLockTableName: 'ck_migrations_lock' });
+  // With a non-default search_path (one schema per app or per test run), name the schema:
+  // Kysely otherwise finds another schema's migration tables and skips creating its own.
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'ck_migrations',
+    migrationLockTableName: 'ck_migrations_lock',
+    ...(schema && schema !== 'public' ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? error}`);
