@@ -153,7 +153,10 @@ describe('POST /v1/newsletter/subscriptions', () => {
     expect(mails.length).toBe(before + 1);
     const { mail, raw } = lastMailTo('ada.mail@example.org');
     expect(mail.kind).toBe('newsletter.confirm');
-    expect(mail.subject).toContain('Monthly news');
+    // In the visitor's language (the request said fr); the list name comes from the config.
+    expect(mail.subject).toBe('Confirmez votre inscription à Monthly news');
+    expect(mail.text).toContain('appuyez sur « Confirmer l’inscription » sur la page');
+    expect(mail.html).toMatch(/^<!doctype html><html lang="fr" dir="ltr">/);
     expect(raw).not.toMatch(/zz-form-marker|zz-path-marker|zz9|footer-form/);
     expect(mail.text).toMatch(/^https:\/\/www\.demo\.example\/examples\/newsletter-confirm\.html#token=[A-Za-z0-9_-]{43}$/m);
     expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/api\.demo\.example\/v1\/newsletter\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/m);

@@ -152,6 +152,7 @@ export function newsletterRoutes(deps: NewsletterDeps): NewsletterRoutes {
         listName: list.name,
         to: email,
         ttlHours: cfg.confirmTokenTtlHours,
+        locale: req.locale,
         links: links(cfg, confirm.token, unsubscribe),
       }),
     );
@@ -221,7 +222,7 @@ export function newsletterRoutes(deps: NewsletterDeps): NewsletterRoutes {
         const unsubscribe = await issueUnsubscribeToken(cfg, outcome.site, outcome.list, outcome.email, outcome.id);
         const { unsubscribePage, oneClick } = links(cfg, undefined, unsubscribe);
         const listName = cfg.lists.find((l) => l.id === outcome.list)?.name ?? outcome.list;
-        await deps.mailer.send(welcomeMail({ site: outcome.site, siteName: entry.name ?? outcome.site, listName, to: outcome.email, links: { unsubscribePage, oneClick } }));
+        await deps.mailer.send(welcomeMail({ site: outcome.site, siteName: entry.name ?? outcome.site, listName, to: outcome.email, locale: outcome.locale, links: { unsubscribePage, oneClick } }));
       });
     }
     return c.json({ status: 'confirmed', lists: [outcome.list] }, 200, { 'cache-control': 'no-store' });
