@@ -127,7 +127,7 @@ export { createApp, type AppOptions } from './app.js';
 export { createDeps, type Deps } from './deps.js';
 export { ServerConfig, SiteServerConfig, Retention, ConfigError, loadConfig, parseServerConfig, demoConfigPath, type ServerConfigInput } from './config.js';
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './db/index.js';
-export { ApiError, errorResponse, parseJson, parseQuery, validate, requireSite, clientIp, toIssues } from './http.js';
+export { ApiError, errorHandler, errorResponse, parseJson, parseQuery, validate, requireSite, clientIp, toIssues } from './http.js';
 export { withIdempotency } from './idempotency.js';
 export { dbRateLimiter, enforceLimit, type RateLimiter, type LimitResult, type LimitOptions } from './ratelimit.js';
 export { createMailer, type Mailer, type MailMessage, type MailAttachment } from './mail.js';
