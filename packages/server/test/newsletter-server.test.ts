@@ -96,6 +96,16 @@ describe('newsletter on the reference server', () => {
     expect((await errorBody(res)).error).toBe('rate_limited');
   });
 
+  it('a retried submission (same Idempotency-Key) is answered from the store and sends no second mail', async () => {
+    const headers = { origin: ORIGIN, 'x-forwarded-for': '10.7.7.7', 'idempotency-key': 'retry-1' };
+    const first = await post(server, '/v1/newsletter/subscriptions', body('retry@shop.test'), headers);
+    const again = await post(server, '/v1/newsletter/subscriptions', body('retry@shop.test'), headers);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(await again.text()).toBe('{"status":"pending"}');
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(await mailsTo('retry@shop.test')).toHaveLength(1);
+  });
+
   it('honeypot: the same 202 and no mail', async () => {
     const res = await subscribe('bot@shop.test', { website: 'buy-pills.example' });
     expect(res.status).toBe(202);

@@ -182,6 +182,26 @@ describe('<ck-newsletter-optin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a lost connection is retried once under the same Idempotency-Key', async () => {
+    const el = await render();
+    const keys: (string | null)[] = [];
+    let n = 0;
+    worker.use(
+      http.post('*/v1/newsletter/subscriptions', ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        return n++ === 0 ? HttpResponse.error() : HttpResponse.json({ status: 'pending' }, { status: 202 });
+      }),
+    );
+    $<HTMLInputElement>(el, '#email').value = 'ada@example.org';
+    $(el, '#email').dispatchEvent(new Event('input'));
+    $(el, '#consent').click();
+    $(el, 'button[part="submit"]').click();
+    await waitFor(() => $(el, '[part="pending"]'));
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
   it('a filled honeypot is sent along (the server then answers 202 and sends nothing)', async () => {
     const el = await render();
     $<HTMLInputElement>(el, '#website').value = 'http://spam.example';

@@ -222,8 +222,12 @@ export class CkNewsletterOptin extends LitElement {
     const before = this.phase;
     this.phase = before === 'pending' ? 'pending' : 'sending';
     try {
-      // No automatic retries: a retried 429 would keep the visitor waiting for the Retry-After.
-      await client.transport.request({ path: paths.subscribe(), body: request, schema: SubscribeResponse, idempotencyKey: newIdempotencyKey(), retries: 0 });
+      // One retry on a lost connection only, under the same Idempotency-Key (the server replays
+      // its answer, so no second mail). No automatic retry of a 429: the visitor would wait for
+      // the whole Retry-After; the message says to try later instead.
+      const key = newIdempotencyKey();
+      const post = () => client.transport.request({ path: paths.subscribe(), body: request, schema: SubscribeResponse, idempotencyKey: key, retries: 0 });
+      await post().catch((e: unknown) => (e instanceof NetworkError && e.code !== 'aborted' ? post() : Promise.reject(e)));
     } catch (error) {
       this.phase = before;
       this.showError(error);

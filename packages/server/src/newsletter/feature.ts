@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Deps } from '../deps.js';
+import { withIdempotency } from '../idempotency.js';
 import type { PurgeJob } from '../retention.js';
 import type { SubjectSource } from '../subjects.js';
 import type { NewsletterConfig } from './config.js';
@@ -27,6 +28,7 @@ export function newsletterFeature(deps: Deps): Hono {
     now: deps.now,
     onError: (err) => deps.log.error('newsletter background work failed', { err: String((err as Error)?.stack ?? err) }),
     waitUntil: (work) => deps.waitUntil(work),
+    idempotent: (c, scope, handler) => withIdempotency(c, deps, scope, handler),
   }).app;
 }
 

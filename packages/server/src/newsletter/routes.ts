@@ -37,6 +37,8 @@ export interface NewsletterDeps {
   now?: () => Date;
   /** Where background failures are reported (default console.error). */
   onError?: (err: unknown) => void;
+  /** Replays the stored answer for a repeated Idempotency-Key (so a retried submission sends no second mail). */
+  idempotent?: (c: Context, scope: string, handler: () => Promise<Response>) => Promise<Response>;
   /** Hand background work to the server (shutdown waits for it); default: tracked here. */
   waitUntil?: (work: Promise<void>) => void;
 }
@@ -161,7 +163,9 @@ export function newsletterRoutes(deps: NewsletterDeps): NewsletterRoutes {
   const app = new Hono();
   const limitBody = bodyLimit({ maxSize: MAX_BODY, onError: (c) => fail(c, 413, 'payload_too_large', `The body is larger than ${MAX_BODY} bytes`) });
 
-  app.post('/v1/newsletter/subscriptions', limitBody, async (c) => {
+  app.post('/v1/newsletter/subscriptions', limitBody, (c) => (deps.idempotent ? deps.idempotent(c, 'newsletter.subscribe', () => subscribe(c)) : subscribe(c)));
+
+  async function subscribe(c: Context): Promise<Response> {
     const body = await readJson(c);
     if (!body.ok) return body.res;
     const parsed = SubscribeRequest.safeParse(body.data);
@@ -181,7 +185,7 @@ export function newsletterRoutes(deps: NewsletterDeps): NewsletterRoutes {
     // Honeypot (practice 1): looks accepted, nothing stored, no mail.
     if (!req.website) background(() => processSubscription(req, ip));
     return c.json({ status: 'pending' }, 202, { 'cache-control': 'no-store' });
-  });
+  }
 
   app.post('/v1/newsletter/confirm', limitBody, async (c) => {
     const body = await readJson(c);
