@@ -41,17 +41,17 @@ export const styles = css`
     margin: 0;
     color: var(--_ck-muted);
   }
-  .short dl {
+  .short > dl {
     margin: 0;
     display: grid;
     grid-template-columns: max-content 1fr;
     gap: 0.1rem 0.5rem;
   }
-  .short dt {
+  .short > dl > dt {
     font-weight: 600;
     color: var(--_ck-fg);
   }
-  .short dd {
+  .short > dl > dd {
     margin: 0;
   }
   .links {
