@@ -2,7 +2,7 @@
 // admin subject API, retention) — on PGlite, or on the PostgreSQL in DATABASE_URL when set.
 // The race: 50 concurrent bookings of a capacity-1 slot → exactly 1 × 201 and 49 × 409.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '@consentkit/server';
+import type { RunningServer, ServerConfigInput } from '@consentkit/server';
 import { runRetention } from '@consentkit/server';
 import { ORIGIN, admin, onPostgres, post, start, testConfig } from './helpers.js';
 
@@ -10,7 +10,7 @@ let server: RunningServer;
 let clock = new Date('2026-03-01T10:00:00Z');
 const START = '2026-03-02T08:00:00.000Z'; // Monday 09:00 in Luxembourg
 
-const site = {
+const site: ServerConfigInput['sites'][number] = {
   id: 'shop',
   name: 'Shop',
   origins: [ORIGIN],
