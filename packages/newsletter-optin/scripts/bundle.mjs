@@ -7,20 +7,49 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, conditions: ['development', 'browser'], absWorkingDir: root, logLevel: 'warning' };
+// @consentkit/* from their sources (src/<subpath>.ts), everything else in its production build
+// (the `development` condition would pull Lit's dev mode).
+const sources = {
+  name: 'consentkit-sources',
+  setup(build) {
+    build.onResolve({ filter: /^@consentkit\/[^/]+(\/.*)?$/ }, (args) => {
+      const [, pkg, sub] = /^@consentkit\/([^/]+)(?:\/(.*))?$/.exec(args.path);
+      return { path: fileURLToPath(new URL(`../../${pkg}/src/${sub ?? 'index'}.ts`, import.meta.url)) };
+    });
+  },
+};
+const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, conditions: ['browser'], plugins: [sources], absWorkingDir: root, logLevel: 'warning' };
 
 await esbuild.build({ ...common, entryPoints: ['src/standalone.ts'], outdir: 'dist/standalone', splitting: true, entryNames: 'standalone', chunkNames: 'chunks/[name]-[hash]' });
 
 if (process.argv.includes('--size')) {
-  const shared = ['lit', 'lit/*', '@lit/*', '@consentkit/core', '@consentkit/core/*', 'i18next', 'zod', 'zod/*', 'js-cookie'];
-  const out = await esbuild.build({ ...common, entryPoints: ['src/define.ts'], write: false, external: shared, loader: { '.json': 'json' }, splitting: true, outdir: 'out' });
-  const files = out.outputFiles.map((f) => ({ name: f.path.slice(f.path.lastIndexOf('/') + 1), bytes: f.contents }));
+  // What a page pays for the newsletter elements on top of the consent banner: bundle the banner
+  // alone, then banner + newsletter, everything included (lit, core, i18next, zod/mini…), and
+  // compare what loads eagerly (entry + statically imported chunks) plus the English strings.
   const br = (b) => brotliCompressSync(b).length;
-  const gz = (b) => gzipSync(b).length;
-  const entry = files.find((f) => f.name === 'define.js');
-  const en = files.filter((f) => f.name !== 'define.js').map((f) => ({ f, text: Buffer.from(f.bytes).toString() })).filter(({ text }) => text.includes('Check your inbox') || text.includes('Fields marked'));
-  console.log('newsletter elements beyond the banner (JS+CSS, minified):');
-  console.log(`  define.js (3 elements + privacy-notice + floating-ui): ${entry.bytes.length} B, gzip ${gz(entry.bytes)} B, brotli ${br(entry.bytes)} B`);
-  for (const { f } of en) console.log(`  ${f.name} (lazy strings, one language): ${f.bytes.length} B, brotli ${br(f.bytes)} B`);
-  console.log(`  all chunks (10 languages of both namespaces): brotli ${files.reduce((n, f) => n + br(f.bytes), 0)} B`);
+  async function eager(entries) {
+    const out = await esbuild.build({ ...common, stdin: { contents: entries.map((e) => `import '${e}';`).join('\n'), resolveDir: root, loader: 'ts' }, write: false, splitting: true, outdir: 'out', metafile: true });
+    const files = new Map(out.outputFiles.map((f) => [f.path.slice(f.path.indexOf('/out/') + 1), f.contents]));
+    const seen = new Set();
+    const visit = (name) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      for (const imp of out.metafile.outputs[name].imports) if (imp.kind === 'import-statement') visit(imp.path);
+    };
+    visit(Object.keys(out.metafile.outputs).find((n) => out.metafile.outputs[n].entryPoint === '<stdin>'));
+    // English strings of each namespace (loaded lazily, one language per page).
+    for (const [name, o] of Object.entries(out.metafile.outputs)) if (Object.keys(o.inputs).some((i) => /\/locales\/en\.json$/.test(i))) visit(name);
+    const bytes = [...seen].map((n) => files.get(n) ?? new Uint8Array());
+    const joined = Buffer.concat(bytes.map((b) => Buffer.from(b)));
+    return { raw: joined.length, br: br(joined) };
+  }
+  const banner = '../consent-banner/src/define.ts';
+  const mine = './src/define.ts';
+  const a = await eager([banner]);
+  const b = await eager([banner, mine]);
+  const alone = await eager([mine]);
+  console.log(`banner alone (eager JS+CSS + en strings): ${a.raw} B min, ${a.br} B brotli`);
+  console.log(`banner + newsletter elements:              ${b.raw} B min, ${b.br} B brotli`);
+  console.log(`newsletter beyond the banner:              ${b.raw - a.raw} B min, ${b.br - a.br} B brotli (incl. <ck-privacy-notice> + @floating-ui/dom)`);
+  console.log(`newsletter elements on a page without the banner: ${alone.raw} B min, ${alone.br} B brotli`);
 }
