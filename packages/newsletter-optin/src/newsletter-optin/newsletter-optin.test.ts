@@ -213,6 +213,21 @@ describe('<ck-newsletter-optin>', () => {
     expect(bodies[0]!['website']).to.equal('http://spam.example');
   });
 
+  it('dark theme: axe clean (contrast included) with errors showing', async () => {
+    const el = await render();
+    el.theme = 'dark';
+    el.style.display = 'block';
+    document.body.style.background = '#000';
+    try {
+      $(el, 'button[part="submit"]').click();
+      await waitFor(() => $(el, '#email-error').textContent);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(28, 31, 36)');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.body.style.background = '';
+    }
+  });
+
   it('speaks the page language and right-to-left', async () => {
     const el = await fixture<CkNewsletterOptin>(html`<ck-newsletter-optin lang="ar" list="news" .client=${client}></ck-newsletter-optin>`);
     await waitFor(() => $(el, '.box')?.getAttribute('dir') === 'rtl');
