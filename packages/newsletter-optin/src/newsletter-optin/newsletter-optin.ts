@@ -80,6 +80,11 @@ export class CkNewsletterOptin extends LitElement {
   private lastRequest: SubscribeRequest | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.list) console.warn('<ck-newsletter-optin>: set the list attribute to a list id from the server config, e.g. list="news"');
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
