@@ -118,6 +118,11 @@ async function buildPages(): Promise<string> {
   writeFileSync(join(dir, 'app.js'), out.outputFiles[0]!.text);
   writeFileSync(join(dir, 'index.html'), page(`timezone="${TZ}"`));
   writeFileSync(join(dir, 'consult.html'), page(`service="intro-call" timezone="${TZ}"`));
+  writeFileSync(
+    join(dir, 'modes.html'),
+    page(`mode="popup" service="workshop" timezone="${TZ}"><button slot="trigger" type="button" id="trigger">Book the workshop</button></ck-booking-widget>
+      <ck-booking-widget mode="floating" service="intro-call" lang="ar" theme="dark"`),
+  );
   return dir;
 }
 
@@ -305,6 +310,58 @@ describe('booking widget on the real server (end to end)', () => {
     expect(keys).toHaveLength(5);
     const mine = (await (await fetch(`${base}/dev/mailbox.json?to=grace@example.org`)).json()) as { mails: { kind: string }[] };
     expect(mine.mails.filter((m) => m.kind === 'booking.confirmation')).toHaveLength(1);
+    await p.close();
+  });
+
+  it('popup and floating modes open a modal dialog (axe clean, Escape closes, focus returns); the time zone can be switched; Arabic is right to left', async () => {
+    const p = await openPage(browser, `${base}/e2e-booking/modes.html`);
+    const [popup, floating] = [p.page.locator('ck-booking-widget').nth(0), p.page.locator('ck-booking-widget').nth(1)];
+    await p.page.locator('#trigger').waitFor();
+    expect(await popup.locator('dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+    await p.page.locator('#trigger').focus();
+    await p.page.keyboard.press('Enter');
+    await popup.locator('td[data-date]').first().waitFor();
+    expect(await popup.locator('dialog').evaluate((d: HTMLDialogElement) => d.matches(':modal'))).toBe(true);
+    expect((await focused(p.page)).tag).toBe('h2');
+    await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')!.shadowRoot!.querySelector('table[aria-busy="false"]'));
+    await axe(p.page, 'popup open');
+
+    // Switch the time zone: the same instants, shown in Kolkata time.
+    const { day, start } = await firstFreeSlot('workshop');
+    for (let i = 0; i < 3 && !(await popup.locator(`td[data-date="${day}"].open`).count()); i++) {
+      await popup.locator('button[aria-label="Next month"]').click();
+      await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')!.shadowRoot!.querySelector('table[aria-busy="false"]'));
+    }
+    await popup.locator(`td[data-date="${day}"]`).click();
+    const ny = new Intl.DateTimeFormat('en', { timeZone: TZ, hour: 'numeric', minute: '2-digit' }).format(new Date(start));
+    expect(await popup.locator('.slot').first().textContent()).toBe(ny);
+    // Chromium lists India's zone under its ICU name (Asia/Calcutta); either name is the same zone.
+    const kolkata = await popup.locator('select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v === 'Asia/Kolkata' || v === 'Asia/Calcutta')!);
+    await popup.locator('select').selectOption(kolkata);
+    const kolkataDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(start));
+    await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')!.shadowRoot!.querySelector('table[aria-busy="false"]'));
+    await popup.locator(`td[data-date="${kolkataDay}"]`).click();
+    const ist = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Kolkata', hour: 'numeric', minute: '2-digit' }).format(new Date(start));
+    expect(await popup.locator('.slot').first().textContent()).toBe(ist);
+    expect(await popup.locator('.hint').last().textContent()).toContain(kolkata);
+
+    await p.page.keyboard.press('Escape');
+    expect(await popup.locator('dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+    expect((await focused(p.page)).id).toBe('trigger');
+
+    // Floating button (Arabic, dark): opens the same dialog, right to left, arrows mirrored.
+    const button = floating.locator('[part="floating-button"]');
+    expect(await button.textContent()).toContain('احجز موعدًا');
+    await button.click();
+    await floating.locator('td[data-date]').first().waitFor();
+    expect(await floating.locator('.panel').getAttribute('dir')).toBe('rtl');
+    await p.page.waitForFunction(() => document.querySelectorAll('ck-booking-widget')[1]!.shadowRoot!.querySelector('table[aria-busy="false"]'));
+    await axe(p.page, 'floating open, Arabic, dark');
+    await floating.locator('td[tabindex="0"]').focus();
+    const from = (await focused(p.page)).date!;
+    await p.page.keyboard.press('ArrowLeft');
+    const next = new Date(Date.parse(`${from}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect((await focused(p.page)).date).toBe(next);
     await p.close();
   });
 });
