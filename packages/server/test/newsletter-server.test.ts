@@ -36,7 +36,7 @@ beforeAll(async () => {
       ),
     },
   });
-});
+}, 60_000); // PGlite start + migrations can take long on a busy machine
 afterAll(() => server?.close());
 
 const body = (email: string, over: Record<string, unknown> = {}) => ({

@@ -76,7 +76,7 @@ beforeAll(async () => {
   server = serve({ fetch: routes.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+}, 60_000); // PGlite start + migrations can take long on a busy machine
 afterAll(async () => {
   await new Promise((r) => server.close(r));
   await db.destroy();
