@@ -34,7 +34,7 @@ const worker = setupWorker();
 let bodies: Record<string, unknown>[] = [];
 let answer: () => Response = () => HttpResponse.json({ status: 'pending' }, { status: 202 });
 
-async function waitFor(cond: () => unknown, ms = 4000): Promise<void> {
+async function waitFor(cond: () => unknown, ms = 10000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('timed out');
@@ -129,7 +129,7 @@ describe('<ck-newsletter-optin>', () => {
     resend.click();
     await new Promise((r) => setTimeout(r, 100));
     expect(bodies).to.have.length(1);
-    await waitFor(() => $(el, '[part="resend"]').getAttribute('aria-disabled') === 'false', 4000);
+    await waitFor(() => $(el, '[part="resend"]').getAttribute('aria-disabled') === 'false');
     const events: NewsletterPendingEvent[] = [];
     el.addEventListener('ck-newsletter-pending', (e) => events.push(e));
     $(el, '[part="resend"]').click();

@@ -15,7 +15,7 @@ const worker = setupWorker();
 let calls: { path: string; body: unknown }[] = [];
 let answer: () => Response;
 
-async function waitFor(cond: () => unknown, ms = 4000): Promise<void> {
+async function waitFor(cond: () => unknown, ms = 10000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('timed out');
