@@ -88,10 +88,30 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   };
   build();
 
+  // Requests being handled: shutdown waits for them even when their client has gone away
+  // (a closed socket does not stop a handler that is still writing to the database).
+  let inflight = 0;
+  let idle: (() => void) | undefined;
+  const handle = async (req: Request, env: unknown) => {
+    inflight++;
+    try {
+      return await app.fetch(req, env);
+    } finally {
+      if (--inflight === 0) idle?.();
+    }
+  };
+  const drained = (ms: number) =>
+    inflight === 0
+      ? Promise.resolve()
+      : new Promise<void>((ok) => {
+          const timer = setTimeout(ok, ms);
+          idle = () => (clearTimeout(timer), ok());
+        });
+
   let server: Server;
   try {
     server = await new Promise<Server>((ok, fail) => {
-      const s = serve({ fetch: (req, env) => app.fetch(req, env), port: opts.port ?? 0, hostname: host }, () => ok(s as Server)) as Server;
+      const s = serve({ fetch: handle, port: opts.port ?? 0, hostname: host }, () => ok(s as Server)) as Server;
       s.once('error', fail);
     });
   } catch (err) {
@@ -114,6 +134,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         server.close(() => ok());
         server.closeIdleConnections();
       });
+      await drained(10_000);
       await deps.settled();
       await stopRetention();
       deps.mailer.close();

@@ -52,8 +52,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenedDatabas
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
-  // With a non-default search_path (one schema per app or per test run), name the schema:
-  // Kysely otherwise finds another schema's migration tables and skips creating its own.
+  // Name the schema explicitly: otherwise Kysely finds another schema's migration tables (one
+  // schema per app or per test run in the same database) and skips creating its own.
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   const schema = rows[0]?.schema;
   const migrator = new Migrator({
@@ -61,7 +61,7 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
     provider,
     migrationTableName: 'ck_migrations',
     migrationLockTableName: 'ck_migrations_lock',
-    ...(schema && schema !== 'public' ? { migrationTableSchema: schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
