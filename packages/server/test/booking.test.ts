@@ -269,6 +269,20 @@ describe('booking API (PGlite)', () => {
     expect((await post('/v1/bookings', body())).status).toBe(201);
   });
 
+  it('writes the visitor mail and the cancel page in their language', async () => {
+    const fr = buildNotice(noticeConfig, 'booking', 'fr')!;
+    const r = await post('/v1/bookings', body({ locale: 'fr-LU', timezone: 'Europe/Paris', noticeVersion: fr.version }));
+    expect(r.status).toBe(201);
+    const mail = mails.find((m) => m.kind === 'booking.confirmation')!;
+    expect(mail.subject).toBe('Rendez-vous confirmé : Consultation, lundi 2 mars 2026, 9:00 – 10:00 (Europe/Paris)');
+    expect(mail.text).toContain('Si vous ne pouvez pas venir, annulez-le ici :');
+    const page = await fetch(`${base}/v1/bookings/${r.json.id}/cancel`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr" dir="ltr">');
+    expect(html).toContain('Annuler le rendez-vous');
+    expect(html).not.toContain(r.json.cancelToken);
+  });
+
   it('a past appointment cannot be cancelled (410)', async () => {
     const r = await post('/v1/bookings', body());
     clock = new Date('2026-03-02T08:30:00Z');

@@ -3,7 +3,11 @@
  * business's notification; the same pair on cancellation. Times are written in the visitor's
  * time zone and language (Intl), and in the business's zone for the business.
  */
+import { addMailStrings, mailDirection, mailT } from '../i18n.js';
 import { icsFor } from './ics.js';
+import { bookingMailStrings } from './locales.js';
+
+addMailStrings('booking', bookingMailStrings);
 
 export interface BookingMail {
   site: string;
@@ -49,35 +53,29 @@ export function when(start: Date, end: Date, tz: string, locale: string): string
 export function confirmationMail(b: BookingFacts): BookingMail | undefined {
   const to = b.fields['email'];
   if (!to) return undefined;
+  const t = mailT(b.locale, 'booking');
   const w = when(b.start, b.end, b.timezone, b.locale);
   const name = [b.fields['firstName'], b.fields['lastName']].filter(Boolean).join(' ');
-  const text = [
-    `Hello${name ? ` ${name}` : ''},`,
-    '',
-    `your appointment "${b.serviceName}" with ${b.siteName} is booked:`,
-    w,
-    '',
-    ...(b.cancelUrl ? ['If you cannot come, cancel it here:', b.cancelUrl, ''] : []),
-    'The attached calendar file adds it to your calendar.',
-    '',
-    `— ${b.siteName}`,
-  ].join('\n');
-  const html = `<p>Hello${name ? ` ${esc(name)}` : ''},</p><p>your appointment “${esc(b.serviceName)}” with ${esc(b.siteName)} is booked:<br><strong>${esc(w)}</strong></p>${
-    b.cancelUrl ? `<p>If you cannot come, <a href="${esc(b.cancelUrl)}">cancel the appointment</a>.</p>` : ''
-  }<p>— ${esc(b.siteName)}</p>`;
+  const hello = name ? t('helloName', { name }) : t('hello');
+  const vars = { service: b.serviceName, site: b.siteName, when: w };
+  const text = [hello, '', t('booked', vars), w, '', ...(b.cancelUrl ? [t('cancelHere'), b.cancelUrl, ''] : []), t('icsNote'), '', `— ${b.siteName}`].join('\n');
+  const dir = mailDirection(b.locale);
+  const html = `<div dir="${dir}"><p>${esc(hello)}</p><p>${esc(t('booked', vars))}<br><strong>${esc(w)}</strong></p>${
+    b.cancelUrl ? `<p>${esc(t('cancelHere'))} <a href="${esc(b.cancelUrl)}">${esc(t('cancelLinkText'))}</a></p>` : ''
+  }<p>${esc(t('icsNote'))}</p><p>— ${esc(b.siteName)}</p></div>`;
   const ics = icsFor({
     uid: `${b.id}@consentkit`,
     start: b.start,
     end: b.end,
     summary: `${b.serviceName} (${b.siteName})`,
-    ...(b.cancelUrl ? { description: `Cancel: ${b.cancelUrl}` } : {}),
+    ...(b.cancelUrl ? { description: `${t('cancelLinkText')}: ${b.cancelUrl}` } : {}),
     now: b.now,
   });
   return {
     site: b.site,
     kind: 'booking.confirmation',
     to,
-    subject: `Appointment booked: ${b.serviceName}, ${w}`,
+    subject: t('subjectBooked', vars),
     text,
     html,
     attachments: [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }],
@@ -99,13 +97,15 @@ export function businessMail(b: BookingFacts, to: string, cancelled = false): Bo
 export function cancellationMail(b: BookingFacts): BookingMail | undefined {
   const to = b.fields['email'];
   if (!to) return undefined;
+  const t = mailT(b.locale, 'booking');
   const w = when(b.start, b.end, b.timezone, b.locale);
+  const vars = { service: b.serviceName, site: b.siteName, when: w };
   return {
     site: b.site,
     kind: 'booking.cancelled',
     to,
-    subject: `Appointment cancelled: ${b.serviceName}, ${w}`,
-    text: [`Your appointment "${b.serviceName}" with ${b.siteName} on ${w} is cancelled.`, '', `— ${b.siteName}`].join('\n'),
+    subject: t('subjectCancelled', vars),
+    text: [t('cancelled', vars), '', `— ${b.siteName}`].join('\n'),
     attachments: [
       {
         filename: 'appointment.ics',

@@ -16,6 +16,7 @@ import { BookingRequest, CancelRequest, SlotsQuery, Uuid, type BookingService, t
 import type { NoticeConfig } from '../notice/config.js';
 import { buildNotice, noticeLocale } from '../notice/build.js';
 import type { BookingConfig, BookingServiceConfig } from './config.js';
+import { mailDirection, mailLanguage, mailT } from '../i18n.js';
 import { businessMail, cancellationMail, confirmationMail, type BookingFacts, type BookingMail } from './mails.js';
 import type { BookingTables } from './schema.js';
 import { generateSlots, isSlot } from './slots.js';
@@ -332,7 +333,8 @@ export function bookingRoutes(deps: BookingDeps): Hono {
   app.get('/v1/bookings/:id/cancel', (c) => {
     const id = Uuid.safeParse(c.req.param('id'));
     if (!id.success) return fail(c, 404, 'not_found', 'No such booking');
-    return c.html(cancelPage(id.data), 200, {
+    const lang = mailLanguage(c.req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim());
+    return c.html(cancelPage(id.data, lang), 200, {
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'",
@@ -343,27 +345,30 @@ export function bookingRoutes(deps: BookingDeps): Hono {
 }
 
 /** The page behind the mail's cancel link: shows a button; only the POST cancels. */
-function cancelPage(id: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Cancel your appointment</title>
+function cancelPage(id: string, lang: string): string {
+  const t = mailT(lang, 'booking');
+  const esc = (v: string) => v.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const js = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="${lang}" dir="${mailDirection(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t('pageTitle'))}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head>
-<body><main><h1>Cancel your appointment</h1>
-<p id="msg">Do you want to cancel this appointment? This cannot be undone.</p>
-<button type="button" id="cancel">Cancel the appointment</button></main>
+<body><main><h1>${esc(t('pageTitle'))}</h1>
+<p id="msg">${esc(t('pageQuestion'))}</p>
+<button type="button" id="cancel">${esc(t('pageButton'))}</button></main>
 <script>
 const token = new URLSearchParams(location.hash.slice(1)).get('token') || '';
 history.replaceState(null, '', location.pathname);
 const msg = document.getElementById('msg'), btn = document.getElementById('cancel');
-if (!token) { msg.textContent = 'This link is incomplete: open it from your confirmation mail.'; btn.hidden = true; }
+if (!token) { msg.textContent = ${js(t('pageIncomplete'))}; btn.hidden = true; }
 btn.addEventListener('click', async () => {
   btn.disabled = true;
   try {
-    const res = await fetch(${JSON.stringify(`/v1/bookings/${id}/cancel`)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const res = await fetch(${js(`/v1/bookings/${id}/cancel`)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
     const data = await res.json().catch(() => ({}));
     msg.setAttribute('role', 'status');
-    msg.textContent = res.ok ? 'Your appointment is cancelled. A confirmation is on its way.' : (data.message || 'The appointment could not be cancelled.');
+    msg.textContent = res.ok ? ${js(t('pageDone'))} : (data.message || ${js(t('pageFailed'))});
     btn.hidden = res.ok;
-  } catch { msg.textContent = 'No connection. Please try again.'; }
+  } catch { msg.textContent = ${js(t('pageOffline'))}; }
   btn.disabled = false;
 });
 </script></body></html>`;
