@@ -33,7 +33,7 @@ const site: ServerConfigInput['sites'][number] = {
 
 beforeAll(async () => {
   server = await start({ config: testConfig({ sites: [site] }), now: () => clock, dev: true });
-});
+}, 60_000);
 afterAll(async () => {
   await server?.close();
 });
