@@ -178,7 +178,7 @@ export class CkConsentBanner extends LitElement {
     return html`
       ${this.open ? this.renderBanner() : nothing}
       ${reopen
-        ? html`<button class="icon reopen" part="reopen" type="button" dir=${dir} lang=${lang} aria-label=${t('reopen')} title=${t('reopen')} aria-haspopup="dialog" @click=${() => void this.showPreferences()}>
+        ? html`<button class="icon reopen" part="reopen" type="button" dir=${dir} lang=${lang} aria-label=${t('reopen')} title=${t('reopen')} aria-haspopup="dialog" @click=${(e: Event) => void this.prefs?.show(e.currentTarget as HTMLElement)}>
             <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24"><path fill="currentColor" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm3 4.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM9 6.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Z"/></svg>
           </button>`
         : nothing}

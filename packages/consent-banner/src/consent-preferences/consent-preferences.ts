@@ -69,10 +69,11 @@ export class CkConsentPreferences extends LitElement {
   /** Close without changing anything. */
   hide(): void {
     if (this.dialog?.open) this.dialog.close();
-    else this.onClosed();
+    this.onClosed();
   }
 
   private onClosed(): void {
+    if (!this.open) return;
     this.open = false;
     const back = this.opener;
     this.opener = null;

@@ -7,7 +7,8 @@ import { parseConfig } from '@consentkit/core';
 import { createGate, deleteCookies, consentDefault, type Gate } from '../gate.js';
 
 const config = parseConfig({
-  site: 'demo',
+  site: 'gatetest',
+  cookie: { name: 'ck_gate_test' },
   policyUrl: '/privacy',
   consentMode: { mapping: { analytics_storage: ['analytics'], ad_storage: ['ads'], ad_user_data: ['ads'] } },
   categories: [
@@ -36,7 +37,7 @@ describe('gate', () => {
     delete (window as { gtag?: unknown }).gtag;
     host = document.createElement('div');
     document.body.append(host);
-    document.cookie = 'ck_consent=; max-age=0; path=/';
+    document.cookie = 'ck_gate_test=; max-age=0; path=/';
   });
   afterEach(() => {
     gate?.stop();
@@ -117,7 +118,7 @@ describe('gate', () => {
     document.cookie = 'keepme=1; path=/';
     gate.update(state([]));
     await gate.settled();
-    expect(document.cookie).not.to.match(/_ga/);
+    expect(document.cookie).not.to.match(/(^|; )_ga/);
     expect(document.cookie).to.contain('keepme=1');
     expect(Array.from(w.dataLayer.at(-1)!)).to.deep.include('update');
     expect(Array.from(w.dataLayer.at(-1)!)[2]).to.include({ analytics_storage: 'denied' });
@@ -128,11 +129,10 @@ describe('gate', () => {
   });
 
   it('deleteCookies leaves other cookies and the consent cookie alone', () => {
-    document.cookie = 'ck_consent=x; path=/';
-    document.cookie = 'other=1; path=/';
-    const gone = deleteCookies([{ name: '.*', pattern: true }], document, ['ck_consent', 'other']);
+    document.cookie = 'other_gate=1; path=/';
+    const gone = deleteCookies([{ name: '^other_gate$', pattern: true }], document, ['other_gate']);
     expect(gone).to.deep.equal([]);
-    expect(document.cookie).to.contain('other=1');
-    document.cookie = 'other=; max-age=0; path=/';
+    expect(document.cookie).to.contain('other_gate=1');
+    document.cookie = 'other_gate=; max-age=0; path=/';
   });
 });
