@@ -88,7 +88,8 @@ export function createMailer(opts: { db: Kysely<Database>; config: ServerConfig;
         await db.updateTable('mails').set({ sent_at: now() }).where('id', '=', id).execute();
         return { id, sent: true };
       } catch (err) {
-        log.error('mail not sent', { id, kind: mail.kind, site: mail.site, err: String((err as Error)?.message ?? err) });
+        // SMTP replies often quote the recipient: keep addresses out of the log.
+        log.error('mail not sent', { id, kind: mail.kind, site: mail.site, err: String((err as Error)?.message ?? err).replace(/[^\s<>"']+@[^\s<>"']+/g, '<address>') });
         await db.updateTable('mails').set({ error: String((err as Error)?.message ?? err).slice(0, 500) }).where('id', '=', id).execute();
         return { id, sent: false };
       }

@@ -29,8 +29,8 @@ function smtpServer(opts: { reject?: boolean } = {}): Promise<{ port: number; me
         }
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO' || verb === 'HELO') sock.write('250-test\r\n250 8BITMIME\r\n');
-        else if (verb === 'MAIL') opts.reject ? sock.write('550 5.7.1 rejected\r\n') : ((cur.from = line), sock.write('250 ok\r\n'));
-        else if (verb === 'RCPT') (cur.to.push(line), sock.write('250 ok\r\n'));
+        else if (verb === 'MAIL') ((cur.from = line), sock.write('250 ok\r\n'));
+        else if (verb === 'RCPT') opts.reject ? sock.write(`550 5.1.1 ${line.slice(8)}: Recipient address rejected\r\n`) : (cur.to.push(line), sock.write('250 ok\r\n'));
         else if (verb === 'DATA') ((inData = true), sock.write('354 go ahead\r\n'));
         else if (verb === 'QUIT') (sock.write('221 bye\r\n'), sock.end());
         else if (verb === 'RSET' || verb === 'NOOP') sock.write('250 ok\r\n');
