@@ -228,3 +228,16 @@ describe('health and shutdown', () => {
     await expect(fetch(`${s.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes every /v1 endpoint with schemas derived from the wire contract', async () => {
+    const doc = await (await fetch(`${server.url}/v1/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/consents', '/v1/bookings', '/v1/newsletter/subscriptions', '/v1/admin/consents']));
+    const rec = doc.components.schemas.ConsentRecord;
+    expect(rec.required).toEqual(expect.arrayContaining(['id', 'consentId', 'site', 'granted', 'action', 'textHash', 'pagePath', 'clientTime']));
+    expect(rec.required).not.toContain('source'); // has a default
+    expect(rec.properties.action.enum).toEqual(['accept_all', 'reject_all', 'custom', 'withdraw']);
+    expect(doc.components.schemas.ErrorBody.required).toEqual(['error', 'message']);
+  });
+});

@@ -1,7 +1,11 @@
-/** GET /healthz — 200 when the database answers, 503 otherwise (load balancers poll this). */
+/**
+ * GET /healthz — 200 when the database answers, 503 otherwise or while shutting down (load
+ * balancers poll this). GET /v1/openapi.json — the API description derived from the wire schemas.
+ */
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
+import { openApiDocument } from '../openapi.js';
 
 export function healthRoutes(deps: Deps, state: { draining: boolean } = { draining: false }): Hono {
   const app = new Hono();
@@ -14,5 +18,6 @@ export function healthRoutes(deps: Deps, state: { draining: boolean } = { draini
       return c.json({ status: 'unavailable' }, 503, { 'cache-control': 'no-store' });
     }
   });
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument(), 200, { 'cache-control': 'public, max-age=300' }));
   return app;
 }
