@@ -148,6 +148,8 @@ export class CkBookingWidget extends LitElement {
   private focusAfterRender: string | undefined;
   private idempotency: { key: string; body: string } | undefined;
   private icsUrl: string | undefined;
+  private preselected = false;
+  private renderedStep: Step | undefined;
 
   /** The visitor's time zone in use. */
   get tz(): string {
@@ -176,6 +178,12 @@ export class CkBookingWidget extends LitElement {
     this.dialogOpen = false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A service chosen by the page (attribute) is not offered for change.
+    this.preselected = this.hasAttribute('service');
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
@@ -198,7 +206,7 @@ export class CkBookingWidget extends LitElement {
       void this.loadServices(client, site);
     }
     if ((changed.has('service') || changed.has('timezone')) && this.services && this.step !== 'done') {
-      if (changed.has('service') && this.current) this.goTo('time');
+      if (changed.has('service') && this.current && this.step === 'service') this.goTo('time');
       else if (this.step === 'time') void this.loadSlots();
     }
     this.applyFocus();
@@ -206,7 +214,8 @@ export class CkBookingWidget extends LitElement {
 
   private applyFocus(): void {
     const target = this.focusAfterRender;
-    if (!target) return;
+    // Only once the DOM shows the current step (a step change inside updated() renders next).
+    if (!target || this.renderedStep !== this.step) return;
     const el =
       target === 'grid'
         ? this.renderRoot.querySelector<HTMLElement>(`td[data-date="${this.focusDate}"]`)
@@ -225,6 +234,7 @@ export class CkBookingWidget extends LitElement {
 
   // ----------------------------------------------------------------------------- loading
   private async loadServices(client: Client, site: string): Promise<void> {
+    await null; // (called from updated(): change state in the next microtask, not during the update)
     this.loadError = undefined;
     try {
       const res = await client.transport.request({ path: paths.services(site), query: { locale: this.l10n.lang }, schema: ServicesResponse });
@@ -472,6 +482,7 @@ export class CkBookingWidget extends LitElement {
 
   // ------------------------------------------------------------------------------ render
   override render(): TemplateResult {
+    this.renderedStep = this.step;
     if (this.mode === 'inline') return this.renderPanel();
     const t = this.l10n.t;
     return html`${this.mode === 'floating'
@@ -524,9 +535,9 @@ export class CkBookingWidget extends LitElement {
               part="service"
               class="service"
               @click=${() => {
-                this.service = s.id;
                 this.selectedDate = undefined;
-                this.goTo('time');
+                if (this.service === s.id) this.goTo('time');
+                else this.service = s.id;
               }}
             >
               <span class="name">${s.name}</span>
@@ -557,7 +568,7 @@ export class CkBookingWidget extends LitElement {
     return html`${this.heading(t('chooseTime'))}
       <p class="svc">
         <strong>${svc.name}</strong> · ${t('duration', { minutes: svc.durationMinutes })}
-        ${(this.services?.length ?? 0) > 1
+        ${(this.services?.length ?? 0) > 1 && !this.preselected
           ? html`<button type="button" class="link" part="button" @click=${() => this.goTo('service')}>${t('changeService')}</button>`
           : nothing}
       </p>
