@@ -68,6 +68,11 @@ describe('POST /v1/consents', () => {
     expect(good.status).toBe(201);
     expect(good.headers.get('access-control-allow-origin')).toBe(ORIGIN);
 
+    // Errors carry the CORS header too, so the page can read the field issues.
+    const invalid = await post(server, '/v1/consents', { ...consent(), granted: 'all' }, { origin: ORIGIN });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+
     // An origin allowed for another site cannot write this site's log.
     const cross = await post(server, '/v1/consents', consent({ site: 'shop' }), { origin: OTHER_ORIGIN });
     expect(cross.status).toBe(403);
