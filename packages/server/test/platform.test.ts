@@ -241,3 +241,24 @@ describe('OpenAPI', () => {
     expect(doc.components.schemas.ErrorBody.required).toEqual(['error', 'message']);
   });
 });
+
+describe('PGlite data folder', () => {
+  it('keeps data between runs and refuses a second server on the same folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ck-data-'));
+    const a = await start({ dataDir: dir, databaseUrl: '' });
+    const rec = consent();
+    try {
+      expect((await post(a, '/v1/consents', rec)).status).toBe(201);
+      await expect(start({ dataDir: dir, databaseUrl: '' })).rejects.toThrow(/in use by another consentkit server/);
+    } finally {
+      await a.close();
+    }
+    const b = await start({ dataDir: dir, databaseUrl: '' });
+    try {
+      const log = await (await admin(b, `/v1/admin/consents?consentId=${rec.consentId}`)).json();
+      expect(log.map((r: { id: string }) => r.id)).toEqual([rec.id]);
+    } finally {
+      await b.close();
+    }
+  });
+});

@@ -2,7 +2,8 @@
  * Opens the database: PostgreSQL through `pg` when a URL is given (DATABASE_URL), else PGlite
  * (WASM PostgreSQL) in a local folder, or in memory. One SQL dialect, the same migrations.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite } from '@electric-sql/pglite';
@@ -29,6 +30,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function openDatabase(opts: DatabaseOptions): Promise<OpenedDatabase> {
   let db: Kysely<Database>;
   let kind: OpenedDatabase['kind'];
+  let unlock = () => {};
   if (opts.databaseUrl) {
     kind = 'postgres';
     // Loaded only when used: PGlite users never load pg.
@@ -38,17 +40,52 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenedDatabas
   } else {
     kind = 'pglite';
     const dir = opts.dataDir && opts.dataDir !== 'memory://' ? opts.dataDir : undefined;
-    if (dir) mkdirSync(dir, { recursive: true });
-    const lite = await PGlite.create(dir ? { dataDir: dir } : {});
-    db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      unlock = lockDataDir(dir);
+    }
+    try {
+      const lite = await PGlite.create(dir ? { dataDir: dir } : {});
+      db = new Kysely<Database>({ dialect: new PGliteDialect(lite) });
+    } catch (err) {
+      unlock();
+      throw err;
+    }
   }
   try {
     await migrate(db);
   } catch (err) {
     await db.destroy().catch(() => {});
+    unlock();
     throw err;
   }
-  return { db, kind, close: () => db.destroy() };
+  return { db, kind, close: () => db.destroy().finally(unlock) };
+}
+
+/**
+ * PGlite is one process's database: a second server on the same folder would corrupt it.
+ * A lock file with the owner's pid says so clearly; a stale one (dead pid) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'consentkit.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8'));
+      let alive = false;
+      try {
+        alive = pid === process.pid || (pid > 0 && (process.kill(pid, 0), true));
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`The database folder ${dir} is in use by another consentkit server (pid ${pid}). Stop it first, or use another --data-dir.`);
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Cannot lock the database folder ${dir}`);
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
