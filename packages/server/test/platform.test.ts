@@ -262,3 +262,25 @@ describe('PGlite data folder', () => {
     }
   });
 });
+
+describe('consent log filters', () => {
+  it('filters the export by site and by receive time (from inclusive, to exclusive)', async () => {
+    const consentId = crypto.randomUUID();
+    const a = consent({ consentId, site: 'shop' });
+    const b = consent({ consentId, site: 'other' });
+    const c = consent({ consentId, site: 'shop' });
+    const t0 = t;
+    await post(server, '/v1/consents', a);
+    t = t0 + 60_000;
+    await post(server, '/v1/consents', b);
+    t = t0 + 120_000;
+    await post(server, '/v1/consents', c);
+    const ids = async (q: string) => (await (await admin(server, `/v1/admin/consents?consentId=${consentId}&${q}`)).json()).map((r: { id: string }) => r.id);
+    expect(await ids('site=shop')).toEqual([a.id, c.id]);
+    expect(await ids('site=other')).toEqual([b.id]);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(await ids(`from=${iso(t0 + 60_000)}`)).toEqual([b.id, c.id]);
+    expect(await ids(`to=${iso(t0 + 60_000)}`)).toEqual([a.id]);
+    expect(await ids(`from=${iso(t0 + 1)}&to=${iso(t0 + 120_000)}&site=other`)).toEqual([b.id]);
+  });
+});
