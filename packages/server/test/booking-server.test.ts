@@ -10,13 +10,14 @@ let server: RunningServer;
 let clock = new Date('2026-03-01T10:00:00Z');
 const START = '2026-03-02T08:00:00.000Z'; // Monday 09:00 in Luxembourg
 
-const site: ServerConfigInput['sites'][number] = {
+const site = {
   id: 'shop',
   name: 'Shop',
   origins: [ORIGIN],
   policyUrl: '/privacy',
   booking: {
     notify: 'office@shop.test',
+    limits: { perIp: { points: 52, durationSec: 600 } },
     services: [{ id: 'call', name: 'Call', durationMinutes: 30, timezone: 'Europe/Luxembourg', hours: { mon: [['09:00', '12:00']] }, capacity: 1, minNoticeMinutes: 0 }],
   },
   notice: {
@@ -29,7 +30,7 @@ const site: ServerConfigInput['sites'][number] = {
     policyUrl: '/privacy',
     purposes: { booking: { purposes: [{ description: 'Appointments', legalBasis: '6(1)(b)' }], retention: '1 year', requirement: '* required' } },
   },
-};
+} as ServerConfigInput['sites'][number];
 
 beforeAll(async () => {
   server = await start({ config: testConfig({ sites: [site] }), now: () => clock, dev: true });
@@ -79,10 +80,19 @@ describe(`booking through the server (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     expect(((await slots.json()) as { slots: { start: string }[] }).slots[0]!.start).toBe(START);
   });
 
-  it('the retention purge removes bookings a year after the appointment', async () => {
+  it('limits booking attempts per client IP (429 with Retry-After) — 52 per window, the race used 50', async () => {
     const v = await version();
-    expect((await post(server, '/v1/bookings', booking(v, 99), { origin: ORIGIN })).status).toBe(201);
-    clock = new Date('2027-03-03T00:00:00Z');
+    const codes = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await post(server, '/v1/bookings', booking(v, 100 + i), { origin: ORIGIN });
+      codes.push(r.status);
+      if (r.status === 429) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(codes).toEqual([201, 409, 429]); // 51st attempt (the seat was freed by the erasure), 52nd, 53rd
+  });
+
+  it('the retention purge removes bookings a year after the appointment', async () => {
+    clock = new Date('2027-03-03T00:00:00Z'); // the booking made by the previous test ended a year ago
     const removed = await runRetention(server.deps);
     expect(removed['bookings']).toBe(1);
   });

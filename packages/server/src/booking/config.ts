@@ -44,8 +44,12 @@ export const BookingServiceConfig = z.object({
 });
 export type BookingServiceConfig = z.infer<typeof BookingServiceConfig>;
 
+const Limit = z.object({ points: z.number().check(z.int(), z.positive()), durationSec: z.number().check(z.int(), z.positive()) });
+
 export const BookingConfig = z.object({
   services: z.array(BookingServiceConfig),
+  /** Booking attempts (201 and 409 alike) per client IP per window; more get 429 with Retry-After. */
+  limits: z._default(z.object({ perIp: z._default(Limit, { points: 30, durationSec: 600 }) }), { perIp: { points: 30, durationSec: 600 } }),
   /** Where the business is told about new and cancelled bookings. */
   notify: z.optional(Email),
 });

@@ -18,6 +18,8 @@ export function bookingRoutesFor(deps: Deps): Hono {
       return s && { name: s.name, origins: s.origins, booking: s.booking, notice: s.notice };
     },
     mailer: deps.mailer,
+    limiter: deps.limiter,
+    clientIp: (c) => deps.clientIp(c),
     publicUrl: deps.config.publicUrl,
     now: deps.now,
     onError: (err) => deps.log.error('booking mail failed', { err: String((err as Error)?.message ?? err) }),

@@ -35,6 +35,10 @@ export interface BookingDeps {
   /** The site's name, booking and notice config; undefined = unknown site. */
   site(id: string): BookingSite | undefined;
   mailer: { send(mail: BookingMail): Promise<unknown> };
+  /** Rate limits (shared by all instances when it stores in the database); none when absent. */
+  limiter?: { consume(key: string, opts: { points: number; durationSec: number }): Promise<{ allowed: boolean; retryAfterSec: number }> } | undefined;
+  /** The client IP by the server's trusted-proxy rule. */
+  clientIp?: ((c: Context) => string | undefined) | undefined;
   /** Public base URL of this API server (the cancel link points here). */
   publicUrl: string;
   now?: () => Date;
@@ -43,7 +47,7 @@ export interface BookingDeps {
 
 const MAX_BODY = 32 * 1024;
 const MAX_RANGE_DAYS = 62;
-type Status = 400 | 403 | 404 | 409 | 410 | 413 | 415;
+type Status = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 429;
 
 /** A browser request from an origin that is not this site's. */
 function foreign(c: Context, site: BookingSite): Response | undefined {
@@ -170,6 +174,14 @@ export function bookingRoutes(deps: BookingDeps): Hono {
     if (!site) return fail(c, 404, 'unknown_site', 'This site offers no booking');
     const bad = foreign(c, site);
     if (bad) return bad;
+    const ip = deps.clientIp?.(c);
+    if (ip && deps.limiter) {
+      const limit = await deps.limiter.consume(`booking:ip:${req.site}:${ip}`, site.booking.limits.perIp);
+      if (!limit.allowed) {
+        c.header('retry-after', String(Math.max(1, Math.ceil(limit.retryAfterSec))));
+        return fail(c, 429, 'rate_limited', 'Too many booking attempts; please wait');
+      }
+    }
     const service = site.booking.services.find((s) => s.id === req.service);
     if (!service) return fail(c, 400, 'validation_failed', 'Unknown service', [{ path: ['service'], code: 'invalid_value', message: 'unknown service' }]);
     const issues: FieldIssue[] = [];
