@@ -120,7 +120,7 @@ async function buildPages(): Promise<string> {
   writeFileSync(join(dir, 'consult.html'), page(`service="intro-call" timezone="${TZ}"`));
   writeFileSync(
     join(dir, 'modes.html'),
-    page(`mode="popup" service="workshop" timezone="${TZ}"><button slot="trigger" type="button" id="trigger">Book the workshop</button></ck-booking-widget>
+    page(`mode="popup" service="workshop" timezone="${TZ}" lang="en-GB"><button slot="trigger" type="button" id="trigger">Book the workshop</button></ck-booking-widget>
       <ck-booking-widget mode="floating" service="intro-call" lang="ar" theme="dark"`),
   );
   return dir;
@@ -333,16 +333,20 @@ describe('booking widget on the real server (end to end)', () => {
       await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')!.shadowRoot!.querySelector('table[aria-busy="false"]'));
     }
     await popup.locator(`td[data-date="${day}"]`).click();
-    const ny = new Intl.DateTimeFormat('en', { timeZone: TZ, hour: 'numeric', minute: '2-digit' }).format(new Date(start));
-    expect(await popup.locator('.slot').first().textContent()).toBe(ny);
+    // lang="en-GB": English strings, 24-hour clock, weeks from Monday.
+    const ny = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: 'numeric', minute: '2-digit' }).format(new Date(start));
+    const noZero = (t: string | null) => (t ?? '').replace(/^0/, '');
+    expect(ny).toMatch(/^\d{1,2}:\d\d$/);
+    expect(noZero(await popup.locator('.slot').first().textContent())).toBe(noZero(ny));
+    expect(await popup.locator('th').first().getAttribute('abbr')).toBe('Monday');
     // Chromium lists India's zone under its ICU name (Asia/Calcutta); either name is the same zone.
     const kolkata = await popup.locator('select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v === 'Asia/Kolkata' || v === 'Asia/Calcutta')!);
     await popup.locator('select').selectOption(kolkata);
     const kolkataDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(start));
     await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')!.shadowRoot!.querySelector('table[aria-busy="false"]'));
     await popup.locator(`td[data-date="${kolkataDay}"]`).click();
-    const ist = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Kolkata', hour: 'numeric', minute: '2-digit' }).format(new Date(start));
-    expect(await popup.locator('.slot').first().textContent()).toBe(ist);
+    const ist = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', hour: 'numeric', minute: '2-digit' }).format(new Date(start));
+    expect(noZero(await popup.locator('.slot').first().textContent())).toBe(noZero(ist));
     expect(await popup.locator('.hint').last().textContent()).toContain(kolkata);
 
     await p.page.keyboard.press('Escape');

@@ -297,7 +297,7 @@ export class CkBookingWidget extends LitElement {
   private onGridKey(e: KeyboardEvent): void {
     const rtl = this.l10n.dir === 'rtl';
     const d = this.focusDate;
-    const first = firstDayOfWeek(this.l10n.lang);
+    const first = firstDayOfWeek(this.fmt);
     const col = (weekdayOf(d) - first + 7) % 7;
     const moves: Record<string, () => string> = {
       ArrowLeft: () => addDays(d, rtl ? 1 : -1),
@@ -329,16 +329,30 @@ export class CkBookingWidget extends LitElement {
     this.status = this.l10n.t('slotsAnnounce', { count: slots.length, date: this.dayLabel(date) });
   }
 
+  /**
+   * The locale dates and times are formatted in: the page's full tag (en-GB: 24 h, en-US: 12 h)
+   * when its language is the one the strings are in, else that language.
+   */
+  private get fmt(): string {
+    const tag = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
+    try {
+      if (tag && tag.split('-')[0]!.toLowerCase() === this.l10n.lang.split('-')[0]!.toLowerCase()) return Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      /* an invalid tag: use the strings' language */
+    }
+    return this.l10n.lang;
+  }
+
   private dayLabel(date: string): string {
-    return new Intl.DateTimeFormat(this.l10n.lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon(date));
+    return new Intl.DateTimeFormat(this.fmt, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon(date));
   }
 
   private timeLabel(iso: string): string {
-    return this.l10n.formatDate(iso, { hour: 'numeric', minute: '2-digit' }, this.tz);
+    return new Intl.DateTimeFormat(this.fmt, { hour: 'numeric', minute: '2-digit', timeZone: this.tz }).format(new Date(iso));
   }
 
   private whenLabel(start: string, end: string): string {
-    const day = this.l10n.formatDate(start, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, this.tz);
+    const day = new Intl.DateTimeFormat(this.fmt, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: this.tz }).format(new Date(start));
     return `${day}, ${this.timeLabel(start)} – ${this.timeLabel(end)}`;
   }
 
@@ -552,13 +566,13 @@ export class CkBookingWidget extends LitElement {
   private renderTime(svc: BookingService): TemplateResult {
     const t = this.l10n.t;
     const days = this.availableDays();
-    const first = firstDayOfWeek(this.l10n.lang);
-    const monthTitle = new Intl.DateTimeFormat(this.l10n.lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon(firstOfMonth(this.month)));
+    const first = firstDayOfWeek(this.fmt);
+    const monthTitle = new Intl.DateTimeFormat(this.fmt, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon(firstOfMonth(this.month)));
     const weekdays = Array.from({ length: 7 }, (_, i) => {
       const d = noon(addDays('2023-01-01', (first + i) % 7)); // 1 Jan 2023 was a Sunday
       return {
-        short: new Intl.DateTimeFormat(this.l10n.lang, { weekday: 'short', timeZone: 'UTC' }).format(d),
-        long: new Intl.DateTimeFormat(this.l10n.lang, { weekday: 'long', timeZone: 'UTC' }).format(d),
+        short: new Intl.DateTimeFormat(this.fmt, { weekday: 'short', timeZone: 'UTC' }).format(d),
+        long: new Intl.DateTimeFormat(this.fmt, { weekday: 'long', timeZone: 'UTC' }).format(d),
       };
     });
     const today = dateIn(Date.now(), this.tz);
