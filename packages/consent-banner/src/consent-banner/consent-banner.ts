@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Client, ConsentState } from '@consentkit/core';
+import type { ConsentSource } from '@consentkit/core/wire';
 import { LocalizeController } from '@consentkit/core/lit';
 import { acceptable, activeElement, decide, loaders, visibleText } from '../decide.js';
 import { ConsentChangeEvent } from '../events.js';
@@ -61,6 +62,7 @@ export class CkConsentBanner extends LitElement {
   private subscribed: Client | undefined;
   private unsubscribe: (() => void) | undefined;
   private opener: HTMLElement | null = null;
+  private shown = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -86,10 +88,13 @@ export class CkConsentBanner extends LitElement {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     const panel = this.panel;
     if (panel instanceof HTMLDialogElement && this.open && !panel.open) panel.showModal();
-    if (changed.has('open') && this.open && this.l10n.ready && panel) {
+    if (!this.open) this.shown = false;
+    else if (!this.shown && panel) {
+      // Once per showing: keyboard and screen-reader users land in the banner.
+      this.shown = true;
       this.opener = activeElement();
       if (!(panel instanceof HTMLDialogElement)) panel.focus({ preventScroll: true });
     }
@@ -106,26 +111,31 @@ export class CkConsentBanner extends LitElement {
 
   /** Open the preferences dialog (focus moves into it and returns on close). */
   async showPreferences(): Promise<void> {
-    await this.updateComplete;
-    await this.prefs?.show(activeElement());
+    const opener = activeElement();
+    // Strings may still be loading (first use right after the chunk arrived).
+    for (let i = 0; i < 250 && !this.prefs; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      await this.updateComplete;
+    }
+    await this.prefs?.show(opener);
   }
 
   /** Grant every optional category (except those GPC pre-denies). */
-  acceptAll(): Promise<ConsentState | undefined> {
+  acceptAll(source: ConsentSource = 'banner'): Promise<ConsentState | undefined> {
     const client = this.l10n.client;
-    return this.choose(client ? acceptable(client) : [], 'accept_all');
+    return this.choose(client ? acceptable(client) : [], 'accept_all', source);
   }
 
   /** Refuse every optional category. */
-  rejectAll(): Promise<ConsentState | undefined> {
-    return this.choose([], 'reject_all');
+  rejectAll(source: ConsentSource = 'banner'): Promise<ConsentState | undefined> {
+    return this.choose([], 'reject_all', source);
   }
 
-  private async choose(granted: string[], action: 'accept_all' | 'reject_all'): Promise<ConsentState | undefined> {
+  private async choose(granted: string[], action: 'accept_all' | 'reject_all', source: ConsentSource): Promise<ConsentState | undefined> {
     const client = this.l10n.client;
     if (!client) return undefined;
     const text = this.panel ? visibleText(this.panel) : '';
-    const s = await decide(client, { granted, action, source: 'banner', text, locale: this.l10n.lang });
+    const s = await decide(client, { granted, action, source, text, locale: this.l10n.lang });
     this.close();
     return s;
   }

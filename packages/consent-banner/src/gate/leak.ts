@@ -43,7 +43,11 @@ export function watchLeaks(options: LeakOptions): () => void {
       }
       if (allow.has(origin) || origin === 'null' || seen.has(e.name) || options.allGranted()) continue;
       seen.add(e.name);
-      warn(`[consentkit] third-party resource loaded before consent: ${describe(e.name)}`);
+      // The preload scanner can fetch before the parser created the element: name it once parsed.
+      const name = e.name;
+      const report = () => warn(`[consentkit] third-party resource loaded before consent: ${describe(name)}`);
+      if (document.readyState === 'loading') addEventListener('DOMContentLoaded', report, { once: true });
+      else report();
     }
   });
   po.observe({ type: 'resource', buffered: true });
