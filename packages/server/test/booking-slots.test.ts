@@ -27,6 +27,17 @@ function visitorDay(svc: ReturnType<typeof service>, date: string, tz: string, n
   return generateSlots(svc, { from: startOfDay(date, tz), to: startOfDay(addDays(date, 1), tz), now }).map((s) => iso(s.start));
 }
 
+describe('booking config', () => {
+  it('names the path of a mistake: unknown keys, bad times, unknown zones', () => {
+    const bad = BookingServiceConfig.safeParse({ ...service(), minNotice: 5, hours: { mon: [['17:00', '09:00']] }, timezone: 'Europe/Atlantis' });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(paths).toContain('hours.mon.0: expected the end after the start');
+    expect(paths).toContain('timezone: unknown time zone');
+    expect(paths.some((p) => p.startsWith(': ') || p.includes('minNotice'))).toBe(true);
+  });
+});
+
 describe('time-zone arithmetic (Intl)', () => {
   it('knows the Luxembourg offsets on both sides of each change', () => {
     expect(offsetMinutes(at('2026-03-29T00:59:00Z'), 'Europe/Luxembourg')).toBe(60);

@@ -16,7 +16,7 @@ export const TimeRange = z.tuple([HHMM, HHMM]).check(
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const Weekday = z.enum(WEEKDAYS);
 
-export const BookingServiceConfig = z.object({
+export const BookingServiceConfig = z.strictObject({
   id: Id,
   name: LocalizedText,
   description: z.optional(LocalizedText),
@@ -44,12 +44,12 @@ export const BookingServiceConfig = z.object({
 });
 export type BookingServiceConfig = z.infer<typeof BookingServiceConfig>;
 
-const Limit = z.object({ points: z.number().check(z.int(), z.positive()), durationSec: z.number().check(z.int(), z.positive()) });
+const Limit = z.strictObject({ points: z.number().check(z.int(), z.positive()), durationSec: z.number().check(z.int(), z.positive()) });
 
-export const BookingConfig = z.object({
+export const BookingConfig = z.strictObject({
   services: z.array(BookingServiceConfig),
   /** Booking attempts (201 and 409 alike) per client IP per window; more get 429 with Retry-After. */
-  limits: z._default(z.object({ perIp: z._default(Limit, { points: 30, durationSec: 600 }) }), { perIp: { points: 30, durationSec: 600 } }),
+  limits: z._default(z.strictObject({ perIp: z._default(Limit, { points: 30, durationSec: 600 }) }), { perIp: { points: 30, durationSec: 600 } }),
   /** Where the business is told about new and cancelled bookings. */
   notify: z.optional(Email),
 });

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { NoticePurpose } from '@consentkit/core/wire';
 import { LocalizedText } from '../booking/config.js';
 
-export const NoticeContact = z.object({
+export const NoticeContact = z.strictObject({
   name: LocalizedText,
   address: z.optional(LocalizedText),
   email: z.optional(z.string()),
@@ -16,9 +16,9 @@ export const NoticeContact = z.object({
 export type NoticeContact = z.infer<typeof NoticeContact>;
 
 /** What differs per purpose (booking, newsletter). Fields left out fall back to the site-wide ones. */
-export const NoticePurposeConfig = z.object({
+export const NoticePurposeConfig = z.strictObject({
   purposes: z.array(
-    z.object({ description: LocalizedText, legalBasis: LocalizedText, legitimateInterest: z.optional(LocalizedText) }),
+    z.strictObject({ description: LocalizedText, legalBasis: LocalizedText, legitimateInterest: z.optional(LocalizedText) }),
   ).check(z.minLength(1)),
   recipients: z._default(z.array(LocalizedText), []),
   retention: LocalizedText,
@@ -29,7 +29,7 @@ export const NoticePurposeConfig = z.object({
 });
 export type NoticePurposeConfig = z.infer<typeof NoticePurposeConfig>;
 
-export const NoticeConfig = z.object({
+export const NoticeConfig = z.strictObject({
   /** 13(1)(a) */
   controller: NoticeContact,
   representative: z.optional(NoticeContact),
@@ -42,7 +42,7 @@ export const NoticeConfig = z.object({
   /** 13(2)(c) (site-wide default) */
   withdrawal: LocalizedText,
   /** 13(2)(d) */
-  complaint: z.object({ authority: LocalizedText, url: z.optional(z.string()) }),
+  complaint: z.strictObject({ authority: LocalizedText, url: z.optional(z.string()) }),
   /** 13(2)(f) (site-wide default) */
   automatedDecisions: LocalizedText,
   policyUrl: z.string(),
