@@ -7,4 +7,5 @@ export const elements: Record<string, () => Promise<unknown>> = {
   'ck-consent-banner': () => import('@consentkit/consent-banner/define'),
   'ck-consent-preferences': () => import('@consentkit/consent-banner/define'),
   'ck-consent-embed': () => import('@consentkit/consent-banner/define'),
+  'ck-booking-widget': () => import('@consentkit/booking-widget/define'),
 };
