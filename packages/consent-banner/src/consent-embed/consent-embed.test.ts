@@ -5,7 +5,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../define.js';
 import { connectGate } from '../gate.js';
 import type { CkConsentEmbed } from './consent-embed.js';
-import { makeClient, reset, waitFor } from '../test-helpers.js';
+import { makeClient as baseClient, reset, waitFor } from '../test-helpers.js';
+
+// Own cookie: the banner tests run in a parallel page of the same origin.
+const makeClient = () => baseClient({ cookie: { name: 'ck_embed_test', path: '/', lifetimeDays: 182 } });
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
@@ -20,6 +23,7 @@ async function mount(client: ReturnType<typeof makeClient>, theme = 'light'): Pr
 describe('<ck-consent-embed>', () => {
   beforeEach(() => {
     reset();
+    document.cookie = 'ck_embed_test=; max-age=0; path=/';
     document.documentElement.lang = 'en';
   });
 
