@@ -8,4 +8,7 @@ export const elements: Record<string, () => Promise<unknown>> = {
   'ck-consent-preferences': () => import('@consentkit/consent-banner/define'),
   'ck-consent-embed': () => import('@consentkit/consent-banner/define'),
   'ck-booking-widget': () => import('@consentkit/booking-widget/define'),
+  'ck-newsletter-optin': () => import('@consentkit/newsletter-optin/define'),
+  'ck-newsletter-confirm': () => import('@consentkit/newsletter-optin/define'),
+  'ck-newsletter-unsubscribe': () => import('@consentkit/newsletter-optin/define'),
 };
