@@ -55,7 +55,8 @@ describe('consent banner, gate and one script tag (end to end)', () => {
   const prefs = (p: TrackedPage, sel: string) => p.page.locator(`ck-consent-preferences ${sel}`);
 
   beforeAll(async () => {
-    await build();
+    // A private build: other suites may rebuild packages/embed/dist meanwhile.
+    const dist = await build(join(mkdtempSync(join(tmpdir(), 'ck-embed-')), 'dist'));
     tp = await startThirdParty();
     const port = await freePort();
     site = `http://127.0.0.1:${port}`;
@@ -72,7 +73,7 @@ describe('consent banner, gate and one script tag (end to end)', () => {
     );
     const demo = JSON.parse(readFileSync('packages/server/demo/config.json', 'utf8'));
     for (const s of demo.sites) s.origins = [site];
-    server = await startServer({ config: demo, port, log: 'quiet', static: { '/embed/': 'packages/embed/dist', '/': pages } });
+    server = await startServer({ config: demo, port, log: 'quiet', static: { '/embed/': dist, '/': pages } });
     browser = await launch();
   });
   afterAll(async () => {

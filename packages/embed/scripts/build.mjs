@@ -5,13 +5,13 @@
 //   chunks/*.js        shared code split out of them (Lit, the client, element chunks, locales)
 // @consentkit/* workspace packages are bundled from their sources; everything else from npm.
 import * as esbuild from 'esbuild';
-import { readFileSync, realpathSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
-const out = join(pkg, 'dist');
+const dist = join(pkg, 'dist');
 const root = resolve(pkg, '..', '..');
 
 /** Resolve `@consentkit/<name>[/<sub>]` to the source file its `development` export names. */
@@ -40,9 +40,13 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
-export async function build() {
-  rmSync(out, { recursive: true, force: true });
-  await Promise.all([
+/**
+ * Builds into `target` (default dist/). Written to a fresh folder first and swapped in, so a
+ * concurrent reader (another test, the dev server) never sees a half-written dist.
+ */
+export async function build(target = dist) {
+  const out = `${target}.tmp-${process.pid}-${Date.now()}`;
+  const [, , esm] = await Promise.all([
     esbuild.build({ ...common, entryPoints: { consentkit: join(pkg, 'src/loader.ts') }, format: 'iife', minify: true, outdir: out, define: { ...common.define, __DEV__: 'false' } }),
     esbuild.build({ ...common, entryPoints: { 'consentkit.dev': join(pkg, 'src/loader.ts') }, format: 'iife', minify: false, outdir: out, define: { ...common.define, __DEV__: 'true' } }),
     esbuild.build({
@@ -56,9 +60,23 @@ export async function build() {
       metafile: true,
     }),
   ]);
+  // Which chunk holds which entry (the size script and the bench read it).
+  const entries = {};
+  for (const [file, o] of Object.entries(esm.metafile.outputs)) {
+    if (o.entryPoint) entries[relative(root, resolve(o.entryPoint))] = relative(out, resolve(file));
+  }
+  writeFileSync(join(out, 'entries.json'), JSON.stringify(entries, null, 2));
+  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(target, old);
+  } catch {
+    /* first build */
+  }
+  renameSync(out, target);
+  rmSync(old, { recursive: true, force: true });
+  return target;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await build();
-  console.log('built', out);
+  console.log('built', await build());
 }

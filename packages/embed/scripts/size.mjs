@@ -3,7 +3,7 @@
 //   first visit: consentkit.js + ui.js + every chunk ui.js imports statically, plus the English
 //   strings (loaded lazily but always needed before the banner shows). CSS is inside the JS (Lit).
 // Usage: node packages/embed/scripts/size.mjs [--json]   (build first: npm run build -w consentkit)
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,10 @@ function staticClosure(entry, seen = new Set()) {
 export function sizes() {
   const loader = br(readFileSync(join(dist, 'consentkit.js')));
   // ui.js imports the banner's define chunk dynamically, but always on a first visit.
-  const defs = readdirSync(join(dist, 'chunks')).filter((f) => /^define-/.test(f));
-  const ui = [...defs.reduce((seen, f) => staticClosure(`chunks/${f}`, seen), staticClosure('ui.js'))];
-  const en = readdirSync(join(dist, 'chunks')).filter((f) => /^en-/.test(f)).map((f) => `chunks/${f}`);
+  const entries = JSON.parse(readFileSync(join(dist, 'entries.json'), 'utf8'));
+  const define = entries['packages/consent-banner/src/define.ts'];
+  const ui = [...staticClosure(define, staticClosure('ui.js'))];
+  const en = [entries['packages/consent-banner/src/locales/en.json']];
   const files = ['consentkit.js', ...ui, ...en];
   const firstVisit = files.reduce((n, f) => n + br(readFileSync(join(dist, f))), 0);
   return { returningVisitor: loader, firstVisit, firstVisitFiles: files };

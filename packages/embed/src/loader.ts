@@ -11,7 +11,7 @@
  * records are still queued.
  */
 import { cachedConfig, createConsentStore, type ConsentState, type SiteConfig } from '@consentkit/core/lite';
-import { consentDefault, consentUpdate, createGate, watchLeaks, type Gate } from '@consentkit/consent-banner/gate';
+import { consentDefault, consentUpdate, createActivator, watchLeaks, type Activator } from '@consentkit/consent-banner/gate';
 import { reopenLabels } from './reopen-labels.js';
 import type { Runtime } from './ui.js';
 
@@ -62,9 +62,9 @@ declare global {
   const config = site ? cachedConfig(site, text) : null;
   const store = config ? createConsentStore(config) : null;
   const state = store?.get() ?? null;
-  let gate: Gate | undefined;
+  let gate: Activator | undefined;
   if (config) {
-    gate = createGate({ config, state });
+    gate = createActivator({ config, state });
     if (state) consentUpdate(config, state);
   }
 

@@ -5,15 +5,15 @@
  */
 import { createClient, rememberConfig, type Client, type ConsentState } from '@consentkit/core';
 import { provideClient } from '@consentkit/core/lit';
-import { createGate, type Gate } from '@consentkit/consent-banner/gate';
+import { createGate, type Activator } from '@consentkit/consent-banner/gate';
 import { elements } from './elements.js';
 
 export interface StartOptions {
   /** The config text as found on the page (the cache key). */
   text: string;
   raw: unknown;
-  /** The loader's gate, when it had a validated config already. */
-  gate?: Gate | undefined;
+  /** The loader's activator (applied a stored choice); the full gate takes over from it. */
+  gate?: Activator | undefined;
   /** The loader drew its own re-open button. */
   noReopen?: boolean;
 }
@@ -32,7 +32,9 @@ const bodyReady = () =>
 
 export async function start(opts: StartOptions): Promise<Runtime> {
   const client = createClient(opts.raw);
-  const gate = opts.gate ?? createGate({ config: client.config, state: client.consent.get() });
+  opts.gate?.stop();
+  // Elements the loader activated are marked data-ck-active: nothing runs twice.
+  const gate = createGate({ config: client.config, state: client.consent.get() });
   client.consent.subscribe((s) => {
     gate.update(s);
     // The config text is trusted without zod on later pages only once it passed validation

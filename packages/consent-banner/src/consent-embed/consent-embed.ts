@@ -2,8 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type Client } from '@consentkit/core';
 import { LocalizeController } from '@consentkit/core/lit';
-import { createGate } from '../gate/gate.js';
-import { ACTIVATED } from '../gate/gate.js';
+import { ACTIVATED, createActivator } from '../gate/activator.js';
 import { decide, loaders, visibleText } from '../decide.js';
 import { styles } from './consent-embed.styles.js';
 
@@ -65,7 +64,7 @@ export class CkConsentEmbed extends LitElement {
   loadOnce(): void {
     const client = this.l10n.client;
     if (!client) return;
-    createGate({ config: client.config, observe: false, scan: false }).loadOnce(this);
+    createActivator({ config: client.config, observe: false, scan: false }).loadOnce(this);
     this.requestUpdate();
   }
 
