@@ -716,7 +716,7 @@ export class CkBookingWidget extends LitElement {
         <span>${t('selectedTime')}: <strong>${svc.name}</strong>, ${this.whenLabel(slot.start, slot.end)} (${this.tz.replace(/_/g, ' ')})</span>
         <button type="button" class="link" part="button" @click=${() => this.goTo('time', 'grid')}>${t('change')}</button>
       </p>
-      <form novalidate @submit=${this.submit}>
+      <form novalidate aria-describedby=${`${this.uid}-legend`} @submit=${this.submit}>
         <p class="legend" id=${`${this.uid}-legend`}>${t('requiredLegend')}</p>
         <div class="row">${field('firstName', 'text', 'given-name')} ${field('lastName', 'text', 'family-name')}</div>
         ${field('email', 'email', 'email')}
