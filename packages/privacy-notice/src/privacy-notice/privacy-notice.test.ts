@@ -91,16 +91,21 @@ describe('<ck-privacy-notice>', () => {
   });
 
   it('closes on a click outside without stealing focus, and follows the language', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><button id="out">x</button><ck-privacy-notice .client=${client} .notice=${notice}></ck-privacy-notice></div>`);
-    const el = wrap.querySelector('ck-privacy-notice')!;
+    // (The fixture root is the element itself: open-wc waits a frame for other roots, and a
+    // background tab of the shared runner may never paint one.)
+    const el = await fixture<CkPrivacyNotice>(html`<ck-privacy-notice lang="fr" .client=${client} .notice=${notice}></ck-privacy-notice>`);
+    const out = document.createElement('button');
+    out.textContent = 'x';
+    el.after(out);
     const root = el.shadowRoot!;
     await waitFor(() => root.querySelector('.more')?.textContent?.includes('Notice d’information complète'));
     root.querySelector<HTMLButtonElement>('.more')!.click();
     const pop = root.querySelector<HTMLElement>('[part="popover"]')!;
     await waitFor(() => pop.matches(':popover-open'));
     expect(pop.textContent).to.contain('Responsable du traitement');
-    wrap.querySelector('#out')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    out.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await waitFor(() => !pop.matches(':popover-open'));
+    out.remove();
   });
 
   it('renders right to left in Arabic', async () => {
