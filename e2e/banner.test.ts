@@ -182,6 +182,35 @@ describe('consent banner, gate and one script tag (end to end)', () => {
     await p.close();
   });
 
+  it('returning visitor: a page button with data-ck-open-preferences opens the dialog; records queued on an earlier page are sent by the small send chunk', async () => {
+    const p = await openPage(browser, `${site}/index.html`);
+    await banner(p, 'accept-all').click();
+    const id = await (async () => {
+      await expect.poll(() => p.page.evaluate(() => window.consentkit!.getConsent()?.action)).toBe('accept_all');
+      return consentIdOf(p);
+    })();
+    await expect.poll(async () => (await records(id)).length).toBe(1);
+    // A record that an earlier page could not deliver (e.g. offline), still queued.
+    const queued = await p.page.evaluate((consentId) => {
+      const r = { id: crypto.randomUUID(), consentId, site: 'demo', revision: 1, granted: ['necessary'], denied: ['analytics', 'fonts', 'media'], action: 'reject_all', source: 'banner', gpc: false, locale: 'en', textHash: 'ab'.repeat(32), pagePath: '/index.html', clientTime: new Date().toISOString() };
+      localStorage.setItem('ck_outbox:demo', JSON.stringify([r]));
+      return r.id;
+    }, id);
+    p.requests.length = 0;
+    await p.page.reload();
+    await expect.poll(async () => (await records(id)).length).toBe(2);
+    const fetched = uiRequests(p).map((u) => new URL(u).pathname);
+    expect(fetched[0]).toBe('/embed/send.js');
+    expect(fetched).not.toContain('/embed/ui.js');
+    await expect.poll(() => p.page.evaluate(() => localStorage.getItem('ck_outbox:demo'))).toBe('[]');
+    expect((await records(id)).map((r) => (r as { id?: string }).id)).toContain(queued);
+    // The page's own "Privacy settings" button.
+    await p.page.locator('button[data-ck-open-preferences]').click();
+    await expect.poll(async () => (await focused(p.page)).path).toContain('ck-consent-preferences');
+    expect(await prefs(p, 'input[name="analytics"]').isChecked()).toBe(true);
+    await p.close();
+  });
+
   it('a revision bump shows the banner again', async () => {
     const p = await openPage(browser, `${site}/index.html`);
     await banner(p, 'reject-all').click();

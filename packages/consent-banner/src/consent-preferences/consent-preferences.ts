@@ -72,6 +72,11 @@ export class CkConsentPreferences extends LitElement {
     this.onClosed();
   }
 
+  private onDialogClose(): void {
+    // The close event is queued: the dialog may have been opened again meanwhile.
+    if (!this.dialog?.open) this.onClosed();
+  }
+
   private onClosed(): void {
     if (!this.open) return;
     this.open = false;
@@ -204,7 +209,7 @@ export class CkConsentPreferences extends LitElement {
     if (!client || !this.l10n.ready || !this.open) return nothing;
     const { t, dir, lang } = this.l10n;
     const gpc = gpcDenied(client);
-    return html`<dialog part="dialog" aria-labelledby="pt" dir=${dir} lang=${lang} @close=${this.onClosed}>
+    return html`<dialog part="dialog" aria-labelledby="pt" dir=${dir} lang=${lang} @close=${this.onDialogClose}>
       <div class="head">
         <h2 id="pt" part="title" tabindex="-1">${t('prefsTitle')}</h2>
         <button class="icon" part="close" type="button" aria-label=${t('closeDialog')} title=${t('closeDialog')} @click=${() => this.hide()}>
