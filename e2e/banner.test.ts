@@ -4,7 +4,7 @@
  * origin that counts requests. The must-shows of issue 3 (R1–R20 in COMPLIANCE.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -41,6 +41,7 @@ describe('consent banner, gate and one script tag (end to end)', () => {
   let server: RunningServer;
   let tp: Awaited<ReturnType<typeof startThirdParty>>;
   let site: string;
+  const temp: string[] = [];
 
   async function records(consentId: string): Promise<Array<{ action: string; source: string; granted: string[] }>> {
     const r = await fetch(`${site}/v1/admin/consents?site=demo&consentId=${consentId}&format=json`, { headers: { authorization: `Bearer ${DEV_ADMIN_KEY}` } });
@@ -56,11 +57,13 @@ describe('consent banner, gate and one script tag (end to end)', () => {
 
   beforeAll(async () => {
     // A private build: other suites may rebuild packages/embed/dist meanwhile.
-    const dist = await build(join(mkdtempSync(join(tmpdir(), 'ck-embed-')), 'dist'));
+    temp.push(mkdtempSync(join(tmpdir(), 'ck-embed-')));
+    const dist = await build(join(temp[0]!, 'dist'));
     tp = await startThirdParty();
     const port = await freePort();
     site = `http://127.0.0.1:${port}`;
     const pages = mkdtempSync(join(tmpdir(), 'ck-banner-e2e-'));
+    temp.push(pages);
     for (const f of ['index.html', 'strict-csp.html']) writeFileSync(join(pages, f), tp.rewrite(readFileSync(join(examples, f), 'utf8')));
     for (const f of ['site.css', 'analytics-init.js']) copyFileSync(join(examples, f), join(pages, f));
     const index = readFileSync(join(pages, 'index.html'), 'utf8');
@@ -80,6 +83,7 @@ describe('consent banner, gate and one script tag (end to end)', () => {
     await browser?.close();
     await server?.close();
     await tp?.close();
+    for (const d of temp) rmSync(d, { recursive: true, force: true });
   });
 
   it('first visit: 0 third-party requests and no cookie before a choice; Reject all → still 0, only the consent cookie, one record on the server', async () => {
