@@ -104,6 +104,9 @@ describe('<ck-consent-banner>', () => {
     expect(necessary.map((b) => b.checked)).to.deep.equal([true]);
     expect(boxes.filter((b) => !b.disabled).every((b) => !b.checked)).to.equal(true);
     await expect(prefs).to.be.accessible();
+    prefs.theme = 'dark';
+    await prefs.updateComplete;
+    await expect(prefs).to.be.accessible();
     // What Escape does to a modal dialog: cancel, then close.
     dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
     dialog.close();
