@@ -259,6 +259,8 @@ describe('booking widget on the real server (end to end)', () => {
   it('a slot taken meanwhile: clear message, back to fresh slots, form kept; a lost answer is retried with the same Idempotency-Key: one booking', async () => {
     const p = await openPage(browser, `${base}/e2e-booking/consult.html`);
     const { day, start } = await firstFreeSlot('intro-call');
+    // The month's free days are known only once the grid has loaded them.
+    await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')?.shadowRoot?.querySelector('table[aria-busy="false"]'));
     for (let i = 0; i < 3 && !(await widget(p.page, `td[data-date="${day}"].open`).count()); i++) {
       await widget(p.page, `button[aria-label="Next month"]`).click();
       await p.page.waitForFunction(() => document.querySelector('ck-booking-widget')!.shadowRoot!.querySelector('table[aria-busy="false"]'));
