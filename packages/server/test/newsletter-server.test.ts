@@ -165,6 +165,7 @@ describe('newsletter on the reference server', () => {
     expect(erased.removed['subscriptions']).toBe(2);
 
     await subscribe('stale@shop.test');
+    await server.deps.settled(); // the request is stored after the 202, in the background
     const saved = clock;
     clock = new Date(saved.getTime() + 73 * 3600_000); // the default pendingSubscriptionHours is 72
     try {
