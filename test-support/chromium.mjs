@@ -9,5 +9,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Tests share one browser in tabs; a background tab must keep its timers and paint.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
   '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
