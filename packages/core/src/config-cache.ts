@@ -5,7 +5,7 @@
  * before a choice: R19). On later pages the loader hashes the config text; an identical text
  * reuses the validated config, any change goes through full validation again.
  */
-import { checksum } from './consent-store.js';
+import { checksum } from './consent-cookie.js';
 import type { SiteConfig } from './config.js';
 
 const key = (site: string) => `ck_config:${site}`;

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import Cookies from 'js-cookie';
 import { createClient } from './client.js';
+import { readConsent, readCookie } from './consent-cookie.js';
 
 const config = {
   site: 'demo',
@@ -26,6 +27,18 @@ describe('consent cookie in Chromium', () => {
     const b = createClient(config, { start: false });
     expect(b.consent.get()).to.deep.equal(state);
     expect(b.consent.isGranted('analytics', 'matomo')).to.equal(true);
+  });
+
+  it('the loader reads what js-cookie wrote without js-cookie (readCookie + readConsent)', () => {
+    const a = createClient(config, { start: false });
+    // The value is JSON: its quotes and commas are percent-encoded by js-cookie.
+    const state = a.consent.set({ granted: ['analytics'], action: 'custom' });
+    expect(document.cookie).to.match(/ck_test=[^;]*%2C/); // the JSON's commas are percent-encoded
+    expect(readConsent(a.config, readCookie('ck_test'), Date.now())).to.deep.equal(state);
+    document.cookie = 'ck_test=%E0%A4%A; path=/'; // malformed percent-encoding
+    expect(readCookie('ck_test')).to.equal(undefined);
+    expect(readConsent(a.config, readCookie('ck_test'), Date.now())).to.equal(null);
+    expect(readCookie('ck_missing')).to.equal(undefined);
   });
 
   it('reads a hand-edited cookie as no consent', () => {

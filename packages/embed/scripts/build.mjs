@@ -4,9 +4,12 @@
 //   ui.js, send.js     lazy ES-module chunks the loader imports relative to its own URL
 //   chunks/*.js        shared code split out of them (Lit, the client, element chunks, locales)
 // @consentkit/* workspace packages are bundled from their sources; everything else from npm.
+// esbuild bundles and minifies; Vite's Oxc minifier then takes ≈ 3 % more off (brotli), which
+// keeps the returning visitor under its 3 KiB budget.
 import * as esbuild from 'esbuild';
+import { minify } from 'vite';
 import { readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +69,13 @@ export async function build(target = dist) {
     if (o.entryPoint) entries[relative(root, resolve(o.entryPoint))] = relative(out, resolve(file));
   }
   writeFileSync(join(out, 'entries.json'), JSON.stringify(entries, null, 2));
+  // A second minifier pass over esbuild's output (not the .dev.js): ≈ 3 % fewer brotli bytes.
+  for (const file of [join(out, 'consentkit.js'), ...Object.keys(esm.metafile.outputs).map((f) => resolve(f))]) {
+    const module = !file.endsWith(`${sep}consentkit.js`);
+    const min = await minify(file, readFileSync(file, 'utf8'), { compress: { target: 'es2022' }, mangle: { toplevel: module }, module });
+    if (min.errors.length) throw new Error(`minifying ${file}: ${min.errors.map((e) => e.message).join('; ')}`);
+    writeFileSync(file, min.code);
+  }
   const old = `${target}.old-${process.pid}-${Date.now()}`;
   try {
     renameSync(target, old);

@@ -10,7 +10,7 @@
  * for the preferences or when a consentkit element is on the page; `send.js` when consent
  * records are still queued.
  */
-import { cachedConfig, createConsentStore, type ConsentState, type SiteConfig } from '@consentkit/core/lite';
+import { cachedConfig, readConsent, readCookie, type ConsentState, type SiteConfig } from '@consentkit/core/lite';
 import { consentDefault, consentUpdate, createActivator, watchLeaks, type Activator } from '@consentkit/consent-banner/gate';
 import { reopenLabels } from './reopen-labels.js';
 import type { Runtime } from './ui.js';
@@ -48,20 +48,17 @@ declare global {
     /* ui.js reports the invalid config */
   }
   const data = me?.dataset ?? {};
-  if (data['site'] || data['endpoint'] || data['policyUrl']) {
-    if (data['site']) raw['site'] = data['site'];
-    if (data['endpoint']) raw['endpoint'] = data['endpoint'];
-    if (data['policyUrl']) raw['policyUrl'] = data['policyUrl'];
-    text = JSON.stringify(raw);
-  }
+  let over = false;
+  for (const k of ['site', 'endpoint', 'policyUrl']) if (data[k]) (raw[k] = data[k]), (over = true);
+  if (over) text = JSON.stringify(raw);
   const site = typeof raw['site'] === 'string' ? raw['site'] : '';
 
   // Before any tag: every Consent Mode signal denied.
   consentDefault(raw as unknown as SiteConfig);
 
   const config = site ? cachedConfig(site, text) : null;
-  const store = config ? createConsentStore(config) : null;
-  const state = store?.get() ?? null;
+  const stored = () => (config ? readConsent(config, readCookie(config.cookie.name), Date.now()) : null);
+  const state = stored();
   let gate: Activator | undefined;
   if (config) {
     gate = createActivator({ config, state });
@@ -83,7 +80,7 @@ declare global {
     watchLeaks({
       allow: typeof raw['endpoint'] === 'string' && /^https?:/.test(raw['endpoint']) ? [new URL(raw['endpoint']).origin] : [],
       allGranted: () => {
-        const s = ready?.client.consent.get() ?? store?.get();
+        const s = ready?.client.consent.get() ?? stored();
         return !!s && optional.length > 0 && optional.every((c) => s.granted.includes(c));
       },
     });
@@ -93,7 +90,7 @@ declare global {
     showPreferences: () => ui().then((r) => r.showPreferences()),
     acceptAll: () => ui().then((r) => r.acceptAll()),
     rejectAll: () => ui().then((r) => r.rejectAll()),
-    getConsent: () => (ready ? ready.client.consent.get() : (store?.get() ?? null)),
+    getConsent: () => (ready ? ready.client.consent.get() : stored()),
     on(type, cb) {
       const name = `ck-consent-${type}`;
       const h = (e: Event) => cb((e as Event & { state: ConsentState }).state);
@@ -148,26 +145,22 @@ declare global {
     host.setAttribute('data-ck-reopen', '');
     const root = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
+    // System colours follow the visitor's light or dark preference without a media query.
     sheet.replaceSync(
       `button{position:fixed;z-index:2147483000;bottom:1rem;inset-inline-start:1rem;width:3rem;height:3rem;border-radius:50%;` +
-        `border:1px solid #8a929c;background:#fff;color:#1f2328;box-shadow:0 4px 24px rgb(0 0 0/.25);cursor:pointer;padding:0}` +
-        `button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}` +
-        `@media (prefers-color-scheme:dark){button{background:#1c1f24;color:#e8eaed;border-color:#7d8590}}`,
+        `color-scheme:light dark;border:1px solid GrayText;background:Canvas;color:CanvasText;box-shadow:0 4px 24px #0004;cursor:pointer;padding:0}` +
+        `button:focus-visible{outline:3px solid;outline-offset:2px}`,
     );
     root.adoptedStyleSheets = [sheet];
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('part', 'reopen');
-    b.setAttribute('aria-haspopup', 'dialog');
+    root.innerHTML =
+      '<button part="reopen" aria-haspopup="dialog"><svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24"><path fill="currentColor" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM7 11h3v3H7Zm4 4h3v3h-3Zm4-1h3v3h-3ZM9 6h3v3H9Z"/></svg></button>';
+    const b = root.firstChild as HTMLButtonElement;
     const lang = (document.documentElement.lang || navigator.language || c.language.default).toLowerCase();
     const base2 = lang.split('-')[0]!;
     const label = c.text[lang]?.['consent-banner']?.['reopen'] ?? c.text[base2]?.['consent-banner']?.['reopen'] ?? reopenLabels[base2] ?? reopenLabels['en']!;
     b.setAttribute('aria-label', label);
     b.title = label;
-    b.innerHTML =
-      '<svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24"><path fill="currentColor" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm3 4.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM9 6.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Z"/></svg>';
-    b.addEventListener('click', () => void window.consentkit!.showPreferences());
-    root.append(b);
+    b.onclick = () => void window.consentkit!.showPreferences();
     document.body.append(host);
     return host;
   }
