@@ -48,9 +48,13 @@ declare global {
     /* ui.js reports the invalid config */
   }
   const data = me?.dataset ?? {};
-  let over = false;
-  for (const k of ['site', 'endpoint', 'policyUrl']) if (data[k]) (raw[k] = data[k]), (over = true);
-  if (over) text = JSON.stringify(raw);
+  let overridden = false;
+  for (const k of ['site', 'endpoint', 'policyUrl']) {
+    if (!data[k]) continue;
+    raw[k] = data[k];
+    overridden = true;
+  }
+  if (overridden) text = JSON.stringify(raw);
   const site = typeof raw['site'] === 'string' ? raw['site'] : '';
 
   // Before any tag: every Consent Mode signal denied.
