@@ -122,11 +122,7 @@ declare global {
   }
 
   function domReady(): void {
-    if (!state) {
-      void ui();
-    } else if (config!.banner.reopenButton) {
-      reopen = drawReopen(config!);
-    }
+    if (state && config!.banner.reopenButton) reopen = drawReopen(config!);
     scan(document);
     new MutationObserver((rs) => {
       for (const r of rs) for (const n of Array.from(r.addedNodes)) if (n instanceof Element) scan(n.parentNode ?? n);
@@ -140,6 +136,8 @@ declare global {
       /* storage blocked */
     }
   }
+  // No valid choice: the banner starts loading now, while the page is still being parsed.
+  if (!state) void ui();
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', domReady, { once: true });
   else domReady();
 
