@@ -88,7 +88,7 @@ for (const [profile, res] of Object.entries(report.timing)) {
   lines.push('');
 }
 if (report.server) {
-  const hello = Object.values(report.server)[0].rps;
+  const hello = report.server['node:http hello-world (GET)'].rps;
   lines.push('## Server: consent POSTs on loopback', '', `autocannon, ${process.env.BENCH_SECONDS ?? 10} s per target, ${process.env.BENCH_CONNECTIONS ?? 10} connections, after a 2 s warm-up; load generator, server and database share this machine.`, '');
   lines.push('| target | req/s | ratio to hello-world | p50 ms | p99 ms | requests | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [k, v] of Object.entries(report.server)) lines.push(`| ${k} | ${Math.round(v.rps)} | ${(v.rps / hello).toFixed(3)} | ${v.p50} | ${v.p99} | ${v.requests} | ${v.non2xx} | ${v.errors} |`);
